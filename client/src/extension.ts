@@ -1,0 +1,6 @@
+// The VS Code client. Placeholder until the extension lands.
+import type * as vscode from 'vscode';
+
+export function activate(_context: vscode.ExtensionContext): void {}
+
+export function deactivate(): void {}

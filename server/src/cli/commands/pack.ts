@@ -1,0 +1,6 @@
+import { CliError, type CliIO } from '../io';
+
+// Placeholder until its issue lands: says so and exits 2.
+export async function pack(_args: string[], _io: CliIO): Promise<number> {
+  throw new CliError('not implemented yet');
+}

@@ -1,0 +1,15 @@
+// What a CLI command may touch, injected so tests can run commands in-process too.
+import type { Lang } from '../l10n/messages';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  lang: Lang;
+}
+
+/** A failure of the command itself (bad arguments, unreadable path): exit code 2. */
+export class CliError extends Error {}
+
+export type Command = (args: string[], io: CliIO) => Promise<number>;

@@ -1,0 +1,29 @@
+// The engine's entry: a parsed document and options in, the document kind and findings out.
+import { detectKind } from './kind';
+import { parseDocument, type ParsedDocument } from './parse/parseDocument';
+import { Reporter } from './report';
+import { checkAppeal } from './rules/appeal';
+import { checkNullReport } from './rules/nullReport';
+import { checkSyntax, checkDuplicateKeys } from './rules/syntax';
+import type { CheckOptions, CheckResult } from './types';
+
+export function analyze(doc: ParsedDocument, options: CheckOptions): CheckResult {
+  const kind = detectKind(doc.root);
+  if (kind === 'unknown' && !options.expectRro) return { kind, findings: [] };
+  const reporter = new Reporter(options);
+  checkSyntax(doc, reporter);
+  if (doc.root) checkDuplicateKeys(doc.root, reporter);
+  if (kind === 'appeal') checkAppeal(doc.root!, reporter, options);
+  else if (kind === 'null-report') checkNullReport(doc.root!, reporter, options);
+  else if (doc.root && doc.syntax.length === 0) {
+    const rule = doc.root.type === 'object' ? 'rro/not-rro-document' : 'rro/root-type';
+    reporter.report(rule, { offset: doc.root.offset, length: 1 }, '');
+  }
+  const findings = reporter.findings.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
+  return { kind, findings };
+}
+
+export function checkText(text: string, options: CheckOptions): CheckResult & { doc: ParsedDocument } {
+  const doc = parseDocument(text);
+  return { ...analyze(doc, options), doc };
+}

@@ -1,0 +1,5 @@
+import type { JsonNode } from '../json';
+import type { Reporter } from '../report';
+import type { CheckOptions } from '../types';
+
+export function checkNullReport(_root: JsonNode, _reporter: Reporter, _options: CheckOptions): void {}

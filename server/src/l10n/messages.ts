@@ -1,0 +1,38 @@
+// User-facing text of everything that runs without VS Code (engine, CLI, language server).
+// Each area keeps its messages in its own pair of bundles, `l10n/<area>.en.json` and
+// `l10n/<area>.ru.json`, keyed by rule id (`rro/required`), `rule.variant` or `area.key`;
+// arguments are named `{name}` placeholders, the format @vscode/l10n uses too.
+// (`l10n/bundle.l10n.ru.json` is the VS Code client's own bundle, keyed by English text.)
+import engineEn from '../../../l10n/engine.en.json';
+import engineRu from '../../../l10n/engine.ru.json';
+import cliEn from '../../../l10n/cli.en.json';
+import cliRu from '../../../l10n/cli.ru.json';
+
+const en: Bundle = { ...engineEn, ...cliEn };
+const ru: Bundle = { ...engineRu, ...cliRu };
+
+export type Lang = 'ru' | 'en';
+export type Bundle = Readonly<Record<string, string>>;
+
+const BUNDLES: Readonly<Record<Lang, Bundle>> = { en, ru };
+
+/** `--lang` first, then the usual locale variables; Russian for any `ru*` locale. */
+export function resolveLang(flag?: string, env: NodeJS.ProcessEnv = process.env): Lang {
+  const locale = flag ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  return locale.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+export function bundleFor(lang: Lang): Bundle {
+  return BUNDLES[lang];
+}
+
+/** Look `key` up in `bundle` (then English), and fill its `{placeholders}`. */
+export function format(key: string, args: Readonly<Record<string, string | number>> | undefined, bundle: Bundle): string {
+  const template = bundle[key] ?? BUNDLES.en[key] ?? key;
+  if (!args) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+export function message(key: string, args: Readonly<Record<string, string | number>> | undefined, lang: Lang): string {
+  return format(key, args, BUNDLES[lang]);
+}

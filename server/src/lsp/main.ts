@@ -1,0 +1,2 @@
+// The language server's entry (bundled as dist/server.js). Placeholder until it lands.
+export {};

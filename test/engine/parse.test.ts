@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseDocument } from '../../server/src/engine';
+
+test('the fast parser keeps offsets, comments and trailing commas', () => {
+  const doc = parseDocument('{"a":[1,2,],/*x*/"b":"q\\"z"}');
+  assert.deepEqual(doc.syntax, []);
+  assert.deepEqual(doc.comments, [{ offset: 12, length: 5 }]);
+  assert.deepEqual(doc.trailingCommas, [9]);
+  const b = doc.root!.children![1].children![1];
+  assert.equal(b.value, 'q"z');
+  assert.equal(b.offset, 21);
+});
+
+test('broken JSON falls back to a recovering parse', () => {
+  const doc = parseDocument('{"a": [1, 2,');
+  assert.ok(doc.syntax.length > 0);
+  assert.equal(doc.root?.type, 'object');
+});
+
+test('100,000 levels of nesting give one too-deep problem, not a stack overflow', () => {
+  const doc = parseDocument('['.repeat(100_000) + ']'.repeat(100_000));
+  assert.equal(doc.syntax[0].code, 'too-deep');
+});

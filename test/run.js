@@ -1,0 +1,24 @@
+// `npm test`: every *.test.js under out/test through node's test runner, so CI reads one
+// summary. The VS Code suite is one of those files (test/vscode/); `--no-vscode` skips it.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..', 'out', 'test');
+const skipVscode = process.argv.includes('--no-vscode');
+const files = [];
+(function walk(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!(skipVscode && e.name === 'vscode')) walk(p);
+    } else if (e.name.endsWith('.test.js')) files.push(p);
+  }
+})(root);
+if (files.length === 0) {
+  console.error('no test files under out/test — run `npm run build` first');
+  process.exit(1);
+}
+const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+process.exit(r.status ?? 1);
