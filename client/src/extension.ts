@@ -1,6 +1,80 @@
-// The VS Code client. Placeholder until the extension lands.
-import type * as vscode from 'vscode';
+// The VS Code client: starts the bundled server over IPC for json/jsonc documents (on disk
+// and untitled), hands it typed settings per resource, the UI language and its messages,
+// and registers the commands. Everything about the format happens in the server.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type ConfigurationParams,
+  type ConfigurationRequest,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { SECTION, type RroInitOptions } from '../../server/src/lsp/protocol';
+import { CachedSettings } from './settings';
+import { registerCommands } from './commands/index';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+type ConfigurationNext = Parameters<ConfigurationRequest.MiddlewareSignature>[2];
 
-export function deactivate(): void {}
+let client: LanguageClient | undefined;
+
+/** The server's messages for the UI language, from l10n/<area>.<lang>.json in the extension. */
+async function serverBundle(extensionPath: string, lang: string): Promise<Record<string, string>> {
+  const dir = path.join(extensionPath, 'l10n');
+  const bundle: Record<string, string> = {};
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.endsWith(`.${lang}.json`) || name.startsWith('bundle.l10n')) continue;
+    const parsed: unknown = JSON.parse(await fs.readFile(path.join(dir, name), 'utf8'));
+    if (typeof parsed === 'object' && parsed !== null) Object.assign(bundle, parsed);
+  }
+  return bundle;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('РРО', { log: true });
+  const settings = new CachedSettings();
+  context.subscriptions.push(output, settings);
+
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const lang = vscode.env.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  const initializationOptions: RroInitOptions = {
+    locale: vscode.env.language,
+    bundle: await serverBundle(context.extensionPath, lang),
+    departments: context.globalState.get('rro.departments') ?? [],
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+      { scheme: 'untitled', language: 'json' },
+      { scheme: 'untitled', language: 'jsonc' },
+    ],
+    initializationOptions,
+    outputChannel: output,
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json') },
+    middleware: {
+      workspace: {
+        // The server asks for `rro` per resource; answer with typed values built once.
+        configuration: (params: ConfigurationParams, token: vscode.CancellationToken, next: ConfigurationNext) => {
+          const own = params.items.every((item) => item.section === SECTION);
+          if (!own) return next(params, token);
+          return params.items.map((item) => settings.for(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined));
+        },
+      },
+    },
+  };
+  client = new LanguageClient('rro', 'РРО', serverOptions, clientOptions);
+  await client.start();
+  registerCommands({ context, client, output, settings });
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

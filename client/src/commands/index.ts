@@ -1,0 +1,33 @@
+// The one place where the client's commands are registered. Each command lives in its own
+// file under commands/ and exports `register(services)`; add one line to COMMANDS below.
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { SettingsSource } from '../settings';
+import { registerCheckFolder } from './checkFolder';
+import { registerAttachFile } from './attachFile';
+
+/** What every command may use; built once in extension.ts. */
+export interface ClientServices {
+  context: vscode.ExtensionContext;
+  /** The running language server connection (started before commands are registered). */
+  client: LanguageClient;
+  /** Where commands log (file names, pointers, rule ids, HTTP statuses — never personal data). */
+  output: vscode.LogOutputChannel;
+  /** Typed settings per resource, converted from `rro.*` once per change. */
+  settings: SettingsSource;
+}
+
+/** A command module: registers its command(s) and returns what to dispose. */
+export type CommandRegistration = (services: ClientServices) => vscode.Disposable | vscode.Disposable[];
+
+const COMMANDS: readonly CommandRegistration[] = [
+  registerCheckFolder,
+  registerAttachFile,
+];
+
+export function registerCommands(services: ClientServices): void {
+  for (const register of COMMANDS) {
+    const made = register(services);
+    services.context.subscriptions.push(...(Array.isArray(made) ? made : [made]));
+  }
+}
