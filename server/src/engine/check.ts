@@ -13,8 +13,9 @@ export function analyze(doc: ParsedDocument, options: CheckOptions): CheckResult
   const reporter = new Reporter(options);
   checkSyntax(doc, reporter);
   if (doc.root) checkDuplicateKeys(doc.root, reporter);
-  if (kind === 'appeal') checkAppeal(doc.root!, reporter, options);
-  else if (kind === 'null-report') checkNullReport(doc.root!, reporter, options);
+  const ctx = { reporter, text: doc.text, options };
+  if (kind === 'appeal') checkAppeal(doc.root!, ctx);
+  else if (kind === 'null-report') checkNullReport(doc.root!, ctx);
   else if (doc.root && doc.syntax.length === 0) {
     const rule = doc.root.type === 'object' ? 'rro/not-rro-document' : 'rro/root-type';
     reporter.report(rule, { offset: doc.root.offset, length: 1 }, '');

@@ -435,3 +435,6 @@ export const NULL_REPORT_FIELDS: readonly FieldSpec[] = [
 
 /** The size of one archive the importer is known to take (spec §2), in MB. */
 export const DEFAULT_ARCHIVE_LIMIT_MB = 100;
+
+/** An attachment above this size (decoded, MB) is worth a warning: uploads and archives get heavy. */
+export const LARGE_ATTACHMENT_MB = 10;

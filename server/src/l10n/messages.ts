@@ -7,9 +7,11 @@ import engineEn from '../../../l10n/engine.en.json';
 import engineRu from '../../../l10n/engine.ru.json';
 import cliEn from '../../../l10n/cli.en.json';
 import cliRu from '../../../l10n/cli.ru.json';
+import lspEn from '../../../l10n/lsp.en.json';
+import lspRu from '../../../l10n/lsp.ru.json';
 
-const en: Bundle = { ...engineEn, ...cliEn };
-const ru: Bundle = { ...engineRu, ...cliRu };
+const en: Bundle = { ...engineEn, ...cliEn, ...lspEn };
+const ru: Bundle = { ...engineRu, ...cliRu, ...lspRu };
 
 export type Lang = 'ru' | 'en';
 export type Bundle = Readonly<Record<string, string>>;
@@ -26,9 +28,14 @@ export function bundleFor(lang: Lang): Bundle {
   return BUNDLES[lang];
 }
 
-/** Look `key` up in `bundle` (then English), and fill its `{placeholders}`. */
+/**
+ * Look `key` up in `bundle` (then English; a `rule.variant` key falls back to `rule`), and
+ * fill its `{placeholders}`.
+ */
 export function format(key: string, args: Readonly<Record<string, string | number>> | undefined, bundle: Bundle): string {
-  const template = bundle[key] ?? BUNDLES.en[key] ?? key;
+  const dot = key.lastIndexOf('.');
+  const base = dot > 0 ? key.slice(0, dot) : key;
+  const template = bundle[key] ?? BUNDLES.en[key] ?? bundle[base] ?? BUNDLES.en[base] ?? key;
   if (!args) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
 }

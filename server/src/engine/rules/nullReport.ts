@@ -1,5 +1,36 @@
+// The no-appeals report (spec §7 — the layout is an assumption until format 6.0 §3.4):
+// a department, a year and a month that has already ended.
+import { NULL_REPORT_FIELDS } from '../../format/table';
 import type { JsonNode } from '../json';
-import type { Reporter } from '../report';
-import type { CheckOptions } from '../types';
+import { ObjectView } from '../model';
+import type { RuleContext } from './context';
+import { checkPropertyNames, checkRequired, placeholder, typedValue } from './fields';
+import { checkGuid } from './values';
 
-export function checkNullReport(_root: JsonNode, _reporter: Reporter, _options: CheckOptions): void {}
+const [DEPARTMENT, YEAR, MONTH] = NULL_REPORT_FIELDS;
+
+export function checkNullReport(root: JsonNode, ctx: RuleContext): void {
+  const { reporter, options } = ctx;
+  const view = new ObjectView(root, '');
+  checkPropertyNames(view, NULL_REPORT_FIELDS, reporter);
+  checkRequired(view, NULL_REPORT_FIELDS, reporter, ctx.text, (s) => placeholder(s, options.today));
+
+  const dept = typedValue(view.get('departmentId'), DEPARTMENT, reporter);
+  if (dept) checkGuid(dept, view.pointerOf('departmentId'), 'departmentId', reporter);
+  const year = typedValue(view.get('year'), YEAR, reporter);
+  const month = typedValue(view.get('month'), MONTH, reporter);
+  if (!month) return;
+  const m = month.value as number;
+  if (m < 1 || m > 12) {
+    reporter.report('rro/null-report-month', month, view.pointerOf('month'), { args: { value: m } });
+    return;
+  }
+  if (!year) return;
+  const [ty, tm] = options.today.split('-').map(Number);
+  const y = year.value as number;
+  if (y * 12 + m >= ty * 12 + tm) {
+    reporter.report('rro/null-report-period', month, view.pointerOf('month'), {
+      args: { year: y, month: m, today: options.today },
+    });
+  }
+}

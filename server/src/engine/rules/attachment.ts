@@ -1,0 +1,77 @@
+// The attachment object (§3.2.5): `name` without a path, `content` non-empty valid Base64.
+import { ATTACHMENT_FIELDS, LARGE_ATTACHMENT_MB } from '../../format/table';
+import type { JsonNode } from '../json';
+import { ObjectView } from '../model';
+import type { RuleContext } from './context';
+import { fix, replaceNode } from './edits';
+import { checkPropertyNames, checkRequired, placeholder, typedValue } from './fields';
+
+const [NAME, CONTENT] = ATTACHMENT_FIELDS;
+const FORBIDDEN_IN_NAME = /[<>:"|?*\u0000-\u001f]/;
+const BASE64_CHAR = /[A-Za-z0-9+/=\s]/;
+
+export function checkAttachment(node: JsonNode, pointer: string, ctx: RuleContext): void {
+  const view = new ObjectView(node, pointer);
+  checkPropertyNames(view, ATTACHMENT_FIELDS, ctx.reporter);
+  checkRequired(view, ATTACHMENT_FIELDS, ctx.reporter, ctx.text, (s) => placeholder(s, ctx.options.today));
+  const name = typedValue(view.get('name'), NAME, ctx.reporter);
+  if (name) checkName(name, view.pointerOf('name'), ctx);
+  const content = typedValue(view.get('content'), CONTENT, ctx.reporter);
+  if (content) checkContent(content, view.pointerOf('content'), ctx);
+}
+
+function checkName(value: JsonNode, pointer: string, ctx: RuleContext): void {
+  const s = String(value.value);
+  if (s.trim() === '') {
+    ctx.reporter.report('rro/attachment-name', value, pointer, { variant: 'empty' });
+    return;
+  }
+  const base = s.slice(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1);
+  if (base !== s) {
+    ctx.reporter.report('rro/attachment-name', value, pointer, {
+      variant: 'path',
+      args: { value: s, expected: base },
+      fixes: base ? [fix('fix.replaceWith', [replaceNode(value, base)], true, { value: base })] : undefined,
+    });
+  } else if (FORBIDDEN_IN_NAME.test(s)) {
+    ctx.reporter.report('rro/attachment-name', value, pointer, { variant: 'chars', args: { value: s } });
+  }
+}
+
+function checkContent(value: JsonNode, pointer: string, ctx: RuleContext): void {
+  const s = value.value as string;
+  if (s.length === 0) {
+    ctx.reporter.report('rro/attachment-content', value, pointer, { variant: 'empty' });
+    return;
+  }
+  if (!isBase64(s)) {
+    const bad = firstNonBase64(s);
+    ctx.reporter.report('rro/attachment-content', value, pointer, {
+      args: { position: bad + 1, char: bad >= 0 ? JSON.stringify(s[bad]) : '' },
+      variant: bad >= 0 ? 'char' : 'length',
+    });
+    return;
+  }
+  const bytes = Math.floor((s.replace(/\s+/g, '').length * 3) / 4);
+  if (bytes > LARGE_ATTACHMENT_MB * 1024 * 1024) {
+    ctx.reporter.report('rro/attachment-large', value, pointer, {
+      args: { size: (bytes / 1024 / 1024).toFixed(1), limit: LARGE_ATTACHMENT_MB },
+    });
+  }
+}
+
+/**
+ * Strict Base64 as .NET's Convert.FromBase64String reads it. Decoding and re-encoding runs at
+ * native speed (a regex over a 10 MB string costs several times more); whitespace, which
+ * .NET skips, goes the slow way.
+ */
+function isBase64(s: string): boolean {
+  if (Buffer.from(s, 'base64').toString('base64') === s) return true;
+  const compact = s.replace(/\s+/g, '');
+  return compact !== s && compact.length > 0 && Buffer.from(compact, 'base64').toString('base64') === compact;
+}
+
+function firstNonBase64(s: string): number {
+  for (let i = 0; i < s.length; i++) if (!BASE64_CHAR.test(s[i])) return i;
+  return -1;
+}

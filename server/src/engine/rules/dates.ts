@@ -1,0 +1,68 @@
+// Dates (§3.2): ISO 8601 `YYYY-MM-DD`, or what a .NET serializer writes,
+// `YYYY-MM-DDT00:00:00` (a time and an offset are tolerated). Only the day is compared.
+import type { JsonNode } from '../json';
+import type { Reporter } from '../report';
+import { fix, replaceNode } from './edits';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** Russian habit (`15.11.2016`) and a few other day-first/slash forms worth a fix. */
+const DAY_FIRST = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/;
+const SLASHED = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
+
+/** `YYYY-MM-DD` of a valid date, or undefined. */
+export function isoDay(y: number, m: number, d: number): string | undefined {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Check one date value; returns its day (`YYYY-MM-DD`) when it is a valid date, so the
+ * ordering rules can compare it.
+ */
+export function checkDate(value: JsonNode, pointer: string, name: string, reporter: Reporter, today: string): string | undefined {
+  const s = String(value.value);
+  const iso = ISO.exec(s);
+  if (iso) {
+    const day = isoDay(+iso[1], +iso[2], +iso[3]);
+    if (!day) {
+      reporter.report('rro/date-invalid', value, pointer, { args: { name, value: s } });
+      return undefined;
+    }
+    if (day > today) reporter.report('rro/date-future', value, pointer, { args: { name, value: day, today } });
+    return day;
+  }
+  const other = DAY_FIRST.exec(s);
+  const slashed = SLASHED.exec(s);
+  const day = other ? isoDay(+other[3], +other[2], +other[1]) : slashed ? isoDay(+slashed[1], +slashed[2], +slashed[3]) : undefined;
+  reporter.report('rro/date-format', value, pointer, {
+    variant: day ? 'suggest' : undefined,
+    args: day ? { name, value: s, expected: day } : { name, value: s },
+    fixes: day ? [fix('fix.replaceWith', [replaceNode(value, day)], true, { value: day })] : undefined,
+  });
+  return undefined;
+}
+
+export interface DatedField {
+  name: string;
+  pointer: string;
+  node: JsonNode;
+  day: string | undefined;
+}
+
+/**
+ * Each date not earlier than the nearest present date before it in the chain; the later
+ * field is the one reported.
+ */
+export function checkOrder(chain: (DatedField | undefined)[], reporter: Reporter): void {
+  let before: DatedField | undefined;
+  for (const field of chain) {
+    if (!field?.day) continue;
+    if (before?.day && field.day < before.day) {
+      reporter.report('rro/date-order', field.node, field.pointer, {
+        args: { name: field.name, value: field.day, earlier: before.name, earlierValue: before.day },
+      });
+    }
+    before = field;
+  }
+}
