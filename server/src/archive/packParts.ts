@@ -1,0 +1,161 @@
+// The output side of packing: one or more archive parts written to temporary files beside
+// the target and renamed only when everything succeeded, so a failure or a cancel never
+// leaves a partial archive where the importer (or a clerk) could pick it up.
+import { randomBytes } from 'node:crypto';
+import { promises as nodeFs } from 'node:fs';
+import * as path from 'node:path';
+import { singleEntryArchiveSize, ZipWriter, type ByteSink, type PreparedEntry } from './zipWriter';
+
+/** A file opened for writing. */
+export interface WritableFile {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The file operations packing needs, injectable so tests can make one of them fail. */
+export interface PackFs {
+  readFile(file: string): Promise<Uint8Array>;
+  /** Create a new file (fails if it exists). */
+  create(file: string): Promise<WritableFile>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(file: string): Promise<void>;
+}
+
+export const nodePackFs: PackFs = {
+  readFile: (file) => nodeFs.readFile(file),
+  async create(file) {
+    const handle = await nodeFs.open(file, 'wx');
+    return {
+      write: async (chunk) => {
+        let done = 0;
+        while (done < chunk.length) done += (await handle.write(chunk, done, chunk.length - done)).bytesWritten;
+      },
+      close: () => handle.close(),
+    };
+  },
+  rename: (from, to) => nodeFs.rename(from, to),
+  unlink: (file) => nodeFs.unlink(file),
+};
+
+/** A part that no longer fits anywhere: one entry alone is bigger than the limit. */
+export class EntryTooLargeError extends Error {
+  constructor(
+    readonly entryName: string,
+    readonly archiveBytes: number,
+    readonly limitBytes: number,
+  ) {
+    super(`${entryName}: ${archiveBytes} bytes compressed, the limit is ${limitBytes}`);
+    this.name = 'EntryTooLargeError';
+  }
+}
+
+export interface PartInfo {
+  path: string;
+  entries: number;
+  bytes: number;
+}
+
+const WRITE_BUFFER = 1 << 20;
+
+/** Collects small writes (headers, names, small entries) into 1 MiB writes. */
+class BufferedSink implements ByteSink {
+  private chunks: Uint8Array[] = [];
+  private pending = 0;
+
+  constructor(readonly file: WritableFile) {}
+
+  async write(chunk: Uint8Array): Promise<void> {
+    this.chunks.push(chunk);
+    this.pending += chunk.length;
+    if (this.pending >= WRITE_BUFFER) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending === 0) return;
+    const all = Buffer.concat(this.chunks, this.pending);
+    this.chunks = [];
+    this.pending = 0;
+    await this.file.write(all);
+  }
+}
+
+interface OpenPart {
+  temp: string;
+  sink: BufferedSink;
+  zip: ZipWriter;
+  bytes: number;
+}
+
+/** `out.zip` → `out_1.zip`, `out_2.zip`, … (only when more than one part is needed). */
+export function partPath(output: string, index: number): string {
+  const ext = path.extname(output);
+  return `${output.slice(0, output.length - ext.length)}_${index}${ext}`;
+}
+
+/** Writes entries into parts of at most `limitBytes` each (the finished, compressed size). */
+export class SplitArchive {
+  private readonly parts: OpenPart[] = [];
+  private readonly token = `${process.pid}-${randomBytes(4).toString('hex')}`;
+
+  constructor(
+    private readonly output: string,
+    private readonly limitBytes: number,
+    private readonly fs: PackFs = nodePackFs,
+  ) {}
+
+  get partCount(): number {
+    return this.parts.length;
+  }
+
+  async add(entry: PreparedEntry): Promise<void> {
+    const alone = singleEntryArchiveSize(entry);
+    if (alone > this.limitBytes) throw new EntryTooLargeError(entry.name, alone, this.limitBytes);
+    let part = this.parts[this.parts.length - 1];
+    const size = part?.zip.sizeWith(entry);
+    if (!part || size === undefined || size > this.limitBytes) {
+      if (part) await this.close(part);
+      part = await this.open();
+    }
+    await part.zip.add(entry);
+  }
+
+  /** Finish every part and move them into place; returns where they went. */
+  async commit(): Promise<PartInfo[]> {
+    const last = this.parts[this.parts.length - 1];
+    if (last) await this.close(last);
+    const single = this.parts.length === 1;
+    const placed: PartInfo[] = [];
+    for (const [i, part] of this.parts.entries()) {
+      const target = single ? this.output : partPath(this.output, i + 1);
+      await this.fs.rename(part.temp, target);
+      placed.push({ path: target, entries: part.zip.entryCount, bytes: part.bytes });
+    }
+    this.parts.length = 0;
+    return placed;
+  }
+
+  /** Remove every temporary file; safe to call after any failure. */
+  async discard(): Promise<void> {
+    const parts = this.parts.splice(0);
+    for (const part of parts) {
+      await part.sink.file.close().catch(() => undefined); // already closed, or the failure was the close
+      await this.fs.unlink(part.temp).catch(() => undefined);
+    }
+  }
+
+  private async open(): Promise<OpenPart> {
+    const dir = path.dirname(this.output);
+    const temp = path.join(dir, `.${path.basename(this.output)}.${this.token}.${this.parts.length + 1}.tmp`);
+    const file = await this.fs.create(temp);
+    const sink = new BufferedSink(file);
+    const part: OpenPart = { temp, sink, zip: new ZipWriter(sink), bytes: 0 };
+    this.parts.push(part);
+    return part;
+  }
+
+  private async close(part: OpenPart): Promise<void> {
+    part.bytes = await part.zip.finish();
+    await part.sink.flush();
+    await part.sink.file.close();
+  }
+}
