@@ -17,8 +17,13 @@ export const END_OF_CENTRAL_DIR_SIZE = 22;
 const FLAG_UTF8 = 0x0800;
 const METHOD_STORED = 0;
 const METHOD_DEFLATED = 8;
-/** Version 2.0: deflate; made on MS-DOS/FAT (host 0) so no Unix permissions are implied. */
+/** Version 2.0: deflate. */
 const VERSION = 20;
+// "Made by" Unix (host 3): Info-ZIP unzip converts names from an MS-DOS host through the OEM
+// code page even when bit 11 is set, which garbles Cyrillic; a Unix host keeps UTF-8 as is.
+const MADE_BY = (3 << 8) | VERSION;
+/** Unix mode in the upper half of the external attributes: a regular file, rw-r--r--. */
+const EXTERNAL_ATTRIBUTES = (0o100644 << 16) >>> 0;
 /** 1980-01-01 00:00:00, the earliest DOS date: fixed so repeated runs are byte-identical. */
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
@@ -134,7 +139,7 @@ export class ZipWriter {
     for (const { entry, offset } of this.records) {
       const h = Buffer.alloc(CENTRAL_HEADER_SIZE);
       h.writeUInt32LE(CENTRAL_HEADER_SIG, 0);
-      h.writeUInt16LE(VERSION, 4); // made by: MS-DOS host, version 2.0
+      h.writeUInt16LE(MADE_BY, 4);
       h.writeUInt16LE(VERSION, 6); // needed to extract
       h.writeUInt16LE(FLAG_UTF8, 8);
       h.writeUInt16LE(entry.method, 10);
@@ -144,7 +149,8 @@ export class ZipWriter {
       h.writeUInt32LE(entry.compressedSize, 20);
       h.writeUInt32LE(entry.size, 24);
       h.writeUInt16LE(entry.nameBytes.length, 28);
-      // extra length, comment length, disk number, internal and external attributes: all 0
+      // extra length, comment length, disk number, internal attributes: all 0
+      h.writeUInt32LE(EXTERNAL_ATTRIBUTES, 38);
       h.writeUInt32LE(offset, 42);
       await this.sink.write(h);
       await this.sink.write(entry.nameBytes);

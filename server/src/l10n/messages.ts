@@ -7,11 +7,13 @@ import engineEn from '../../../l10n/engine.en.json';
 import engineRu from '../../../l10n/engine.ru.json';
 import cliEn from '../../../l10n/cli.en.json';
 import cliRu from '../../../l10n/cli.ru.json';
+import packEn from '../../../l10n/pack.en.json';
+import packRu from '../../../l10n/pack.ru.json';
 import lspEn from '../../../l10n/lsp.en.json';
 import lspRu from '../../../l10n/lsp.ru.json';
 
-const en: Bundle = { ...engineEn, ...cliEn, ...lspEn };
-const ru: Bundle = { ...engineRu, ...cliRu, ...lspRu };
+const en: Bundle = { ...engineEn, ...cliEn, ...packEn, ...lspEn };
+const ru: Bundle = { ...engineRu, ...cliRu, ...packRu, ...lspRu };
 
 export type Lang = 'ru' | 'en';
 export type Bundle = Readonly<Record<string, string>>;

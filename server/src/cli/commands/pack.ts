@@ -1,6 +1,161 @@
+// `rro pack <folder> -o <file.zip>`: a thin door onto archive/pack.ts. Exit 0 packed,
+// 1 not packed because of errors, 2 usage or failure (thrown as CliError, printed by main).
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { EntryTooLargeError, FolderError, isAbort, packFolder, BYTES_PER_MB, type ErrorPolicy, type PackResult } from '../../archive/pack';
+import { ZipLimitError } from '../../archive/zipWriter';
+import { DEFAULT_ARCHIVE_LIMIT_MB } from '../../format/table';
+import { message } from '../../l10n/messages';
 import { CliError, type CliIO } from '../io';
+import { printResult, sizeText } from './packReport';
 
-// Placeholder until its issue lands: says so and exits 2.
-export async function pack(_args: string[], _io: CliIO): Promise<number> {
-  throw new CliError('not implemented yet');
+interface PackArgs {
+  folder: string;
+  output: string;
+  errors: ErrorPolicy;
+  limitMb: number;
+  today: string;
+  classifier?: string;
+  include: string[];
+  exclude: string[];
+  json: boolean;
+}
+
+export async function pack(args: string[], io: CliIO): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(message('pack.usage', { limit: DEFAULT_ARCHIVE_LIMIT_MB }, io.lang) + '\n');
+    return 0;
+  }
+  const a = parseArgs(args, io);
+  const folder = path.resolve(io.cwd, a.folder);
+  const output = path.resolve(io.cwd, a.output);
+  const classifier = a.classifier ? await loadClassifier(path.resolve(io.cwd, a.classifier), io) : undefined;
+  await requireFolderOf(output, io);
+  let result: PackResult;
+  try {
+    result = await packFolder(folder, {
+      output,
+      errors: a.errors,
+      limitBytes: Math.floor(a.limitMb * BYTES_PER_MB),
+      include: a.include,
+      exclude: a.exclude,
+      check: { today: a.today, classifier },
+    });
+  } catch (e) {
+    throw explain(e, folder, io);
+  }
+  if (a.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
+  else printResult(result, folder, io);
+  if (result.status === 'packed') return 0;
+  if (result.status === 'refused' || result.withErrors.length > 0) return 1;
+  return 2;
+}
+
+function parseArgs(args: string[], io: CliIO): PackArgs {
+  const fail = (key: string, params: Record<string, string> = {}): never => {
+    throw new CliError(message(key, params, io.lang));
+  };
+  const out: Partial<PackArgs> & { include: string[]; exclude: string[] } = { include: [], exclude: [], json: false };
+  let allowErrors = false;
+  let onlyValid = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const next = args[++i];
+      return next === undefined ? fail('pack.error.missingValue', { option: name }) : next;
+    };
+    switch (name) {
+      case '-o':
+      case '--output':
+        out.output = value();
+        break;
+      case '--allow-errors':
+        allowErrors = true;
+        break;
+      case '--only-valid':
+        onlyValid = true;
+        break;
+      case '--max-size-mb': {
+        const raw = value();
+        const n = Number(raw);
+        if (!Number.isFinite(n) || n <= 0 || raw.trim() === '') fail('pack.error.badSize', { value: raw });
+        out.limitMb = n;
+        break;
+      }
+      case '--today': {
+        const raw = value();
+        if (!isIsoDate(raw)) fail('pack.error.badDate', { value: raw });
+        out.today = raw;
+        break;
+      }
+      case '--classifier':
+        out.classifier = value();
+        break;
+      case '--include':
+        out.include.push(value());
+        break;
+      case '--exclude':
+        out.exclude.push(value());
+        break;
+      case '--json':
+        out.json = true;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') fail('pack.error.unknownOption', { option: name });
+        if (out.folder !== undefined) fail('pack.error.extraArgument', { value: arg });
+        out.folder = arg;
+    }
+  }
+  if (allowErrors && onlyValid) fail('pack.error.bothPolicies');
+  if (out.folder === undefined) fail('pack.error.missingFolder');
+  if (out.output === undefined) fail('pack.error.missingOutput');
+  return {
+    folder: out.folder!,
+    output: out.output!,
+    errors: allowErrors ? 'allow' : onlyValid ? 'only-valid' : 'refuse',
+    limitMb: out.limitMb ?? DEFAULT_ARCHIVE_LIMIT_MB,
+    today: out.today ?? new Date().toISOString().slice(0, 10),
+    classifier: out.classifier,
+    include: out.include,
+    exclude: out.exclude,
+    json: out.json ?? false,
+  };
+}
+
+/** Checked before packing, so the error names the archive, not its temporary file. */
+async function requireFolderOf(output: string, io: CliIO): Promise<void> {
+  const dir = path.dirname(output);
+  const ok = await fs.stat(dir).then((s) => s.isDirectory(), () => false);
+  if (!ok) throw new CliError(message('pack.error.outputFolder', { output: path.relative(io.cwd, output) || output }, io.lang));
+}
+
+function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Known failures become one clear line (exit 2); anything else is rethrown as is. */
+function explain(e: unknown, folder: string, io: CliIO): unknown {
+  const say = (key: string, args: Record<string, string | number>): CliError => new CliError(message(key, args, io.lang));
+  if (e instanceof FolderError) return say(`pack.error.folder.${e.code}`, { folder, detail: e.detail });
+  if (e instanceof EntryTooLargeError) {
+    return say('pack.error.tooLarge', { file: e.entryName, size: sizeText(e.archiveBytes, io.lang), limit: sizeText(e.limitBytes, io.lang) });
+  }
+  if (e instanceof ZipLimitError) return say('pack.error.zipLimit', { file: e.entryName });
+  const errno = e as NodeJS.ErrnoException;
+  if (!isAbort(e) && typeof errno?.code === 'string') {
+    const file = typeof errno.path === 'string' ? path.relative(io.cwd, errno.path) || errno.path : folder;
+    return say('pack.error.io', { file, code: errno.code });
+  }
+  return e;
+}
+
+// The topic classifier file (CSV or JSON) is read by the engine issue's loader; until that
+// loader is on main the option is refused clearly rather than silently ignored.
+async function loadClassifier(file: string, io: CliIO): Promise<undefined> {
+  throw new CliError(message('pack.error.classifier', { file: path.relative(io.cwd, file) || file, reason: message('pack.classifierUnavailable', {}, io.lang) }, io.lang));
 }
