@@ -1,0 +1,60 @@
+// One run of the extension suite in a real VS Code, whichever host: prepares a run folder
+// (fresh workspace copy, results file), runs, and reads the per-test results back.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RESULTS_ENV, type SuiteResults } from '../suite/results';
+import { chooseHost, type Host } from './chooseHost';
+import { runInCodeServer } from './codeServerRoute';
+import { runInElectron } from './electronRoute';
+import { ensureToolchain } from './install';
+import { cacheDir, copyWorkspace, extensionDir, suiteEntry } from './paths';
+
+export interface SuiteRun {
+  host: Host;
+  exitCode: number;
+  results: SuiteResults | undefined;
+  runDir: string;
+}
+
+export interface RunOptions {
+  log: (line: string) => void;
+  /** For the suite itself (install time is not counted). */
+  timeoutMs?: number;
+}
+
+function prepareRunDir(cache: string): string {
+  const runs = path.join(cache, 'runs');
+  fs.mkdirSync(runs, { recursive: true });
+  return fs.mkdtempSync(path.join(runs, `run-${new Date().toISOString().replace(/[:.]/g, '-')}-`));
+}
+
+export async function runSuite(o: RunOptions): Promise<SuiteRun> {
+  if (!fs.existsSync(suiteEntry)) throw new Error(`${suiteEntry} is missing — run \`npm run build\` first`);
+  if (!fs.existsSync(path.join(extensionDir, 'dist', 'client.js'))) throw new Error('dist/client.js is missing — run `npm run build` first');
+  const { host, why } = await chooseHost();
+  o.log(`VS Code host: ${host} (${why})`);
+  const cache = cacheDir();
+  const runDir = prepareRunDir(cache);
+  const workspace = copyWorkspace(runDir);
+  const resultsFile = path.join(runDir, 'results.json');
+  const env = { [RESULTS_ENV]: resultsFile };
+  const timeoutMs = o.timeoutMs ?? 5 * 60_000;
+  const common = { workspace, extensionDir, testsEntry: suiteEntry, env, runDir, timeoutMs, log: o.log };
+  let exitCode: number;
+  if (host === 'electron') {
+    exitCode = await runInElectron({ ...common, cache, locale: 'ru' });
+  } else {
+    const tc = await ensureToolchain(cache, o.log);
+    exitCode = await runInCodeServer(tc, common);
+  }
+  const results = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults) : undefined;
+  return { host, exitCode, results, runDir };
+}
+
+/** Keeps the newest few run folders (logs of recent failures), drops the rest. */
+export function pruneRuns(keep = 3): void {
+  const runs = path.join(cacheDir(), 'runs');
+  if (!fs.existsSync(runs)) return;
+  const dirs = fs.readdirSync(runs).sort();
+  for (const d of dirs.slice(0, Math.max(0, dirs.length - keep))) fs.rmSync(path.join(runs, d), { recursive: true, force: true });
+}
