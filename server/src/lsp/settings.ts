@@ -49,8 +49,9 @@ function severityMap(v: unknown): Record<string, Severity | 'off'> {
 }
 
 /**
- * Raw `rro` section → typed settings. Accepts both the nested shape VS Code returns for the
- * section (`{classifier: {path}}`) and dotted keys a hand-written client config may use.
+ * Raw `rro` section → typed settings. Accepts the nested shape VS Code returns for the
+ * section (`{classifier: {path}}`), dotted keys a hand-written client config may use, and
+ * already typed settings.
  */
 export function toSettings(raw: unknown): RroSettings {
   if (!isRecord(raw)) return { ...DEFAULT_SETTINGS, files: [...DEFAULT_SETTINGS.files], rules: {} };
@@ -58,14 +59,15 @@ export function toSettings(raw: unknown): RroSettings {
     const g = raw[group];
     return isRecord(g) ? g[key] : raw[`${group}.${key}`];
   };
-  const validate = nested('validate', 'workspace');
+  // Typed values (from our VS Code client) pass through unchanged.
+  const validate = raw.validateWorkspace ?? nested('validate', 'workspace');
   return {
     files: stringList(raw.files, DEFAULT_SETTINGS.files),
     exclude: stringList(raw.exclude, DEFAULT_SETTINGS.exclude),
-    classifierPath: optionalPath(nested('classifier', 'path')),
-    departmentsPath: optionalPath(nested('departments', 'path')),
+    classifierPath: optionalPath(raw.classifierPath ?? nested('classifier', 'path')),
+    departmentsPath: optionalPath(raw.departmentsPath ?? nested('departments', 'path')),
     rules: severityMap(raw.rules),
-    attachmentsRequired: nested('attachments', 'required') === true,
+    attachmentsRequired: (raw.attachmentsRequired ?? nested('attachments', 'required')) === true,
     validateWorkspace: validate === 'onCommand' ? 'onCommand' : 'onStartup',
   };
 }

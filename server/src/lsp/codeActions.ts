@@ -1,0 +1,91 @@
+// Code actions: each finding's fixes as quick fixes (on the diagnostic they fix), «Прикрепить
+// файл…» on a question, and `source.fixAll.rro`: every safe fix at once, in one edit.
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import type { Finding, Fix, LineIndex, TextEdit } from '../engine';
+import { runUnlessCancelled } from './cancel';
+import { openRro, type OpenRro, type ServerContext } from './context';
+import { locate, pathPointer, roleAt } from './locate';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.rro`;
+export const ATTACH_FILE_COMMAND = 'rro.attachFile';
+
+function toLspEdits(edits: readonly TextEdit[], lines: LineIndex): LspTextEdit[] {
+  return edits.map((e) => ({ range: lines.range(e.offset, e.length), newText: e.newText }));
+}
+
+/** The finding a diagnostic was made from: same rule and same place. */
+function findingOf(diagnostic: Diagnostic, findings: readonly Finding[], lines: LineIndex): Finding | undefined {
+  const start = lines.offset(diagnostic.range.start);
+  const end = lines.offset(diagnostic.range.end);
+  return findings.find((f) => f.rule === diagnostic.code && f.offset === start && f.offset + f.length === end);
+}
+
+/** Safe fixes whose edits do not overlap, first come first served (findings are sorted). */
+export function safeEdits(findings: readonly Finding[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const f of findings) {
+    const fix = f.fixes?.find((x) => x.safe);
+    if (!fix) continue;
+    const clash = fix.edits.some((e) => taken.some((t) => e.offset < t.offset + t.length && t.offset < e.offset + e.length || (e.offset === t.offset && e.length === 0 && t.length === 0)));
+    if (!clash) taken.push(...fix.edits);
+  }
+  return taken.sort((a, b) => a.offset - b.offset);
+}
+
+function quickFix(ctx: ServerContext, open: OpenRro, fix: Fix, diagnostic: Diagnostic, only: boolean): CodeAction {
+  return {
+    title: ctx.text.t(fix.titleKey, fix.args),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: only && fix.safe,
+    edit: { changes: { [open.document.uri]: toLspEdits(fix.edits, open.snapshot.lines) } },
+  };
+}
+
+export function registerCodeActions(ctx: ServerContext): void {
+  ctx.connection.onCodeAction((params, token) =>
+    runUnlessCancelled(token, async (): Promise<CodeAction[]> => {
+      const open = await openRro(ctx, params.textDocument.uri);
+      if (!open) return [];
+      const { snapshot } = open;
+      const findings = snapshot.findings(open.options);
+      const wanted = (kind: string): boolean => !params.context.only || params.context.only.some((k) => kind === k || kind.startsWith(k + '.'));
+      const actions: CodeAction[] = [];
+      if (wanted(CodeActionKind.QuickFix)) {
+        for (const diagnostic of params.context.diagnostics) {
+          const finding = findingOf(diagnostic, findings, snapshot.lines);
+          const fixes = finding?.fixes ?? [];
+          for (const fix of fixes) actions.push(quickFix(ctx, open, fix, diagnostic, fixes.length === 1));
+        }
+        const attach = attachAction(ctx, open, snapshot.lines.offset(params.range.start));
+        if (attach) actions.push(attach);
+      }
+      if (wanted(FIX_ALL_KIND)) {
+        const edits = safeEdits(findings);
+        if (edits.length > 0) {
+          actions.push({
+            title: ctx.text.t('lsp.fixAll'),
+            kind: FIX_ALL_KIND,
+            edit: { changes: { [open.document.uri]: toLspEdits(edits, snapshot.lines) } },
+          });
+        }
+      }
+      return actions;
+    }),
+  );
+}
+
+/** «Прикрепить файл…» anywhere inside a question: our VS Code client runs the command. */
+function attachAction(ctx: ServerContext, open: OpenRro, offset: number): CodeAction | undefined {
+  if (!ctx.ownClient) return undefined;
+  const at = locate(open.snapshot.doc.root, offset);
+  if (!at) return undefined;
+  for (let n = at.path.length; n >= 2; n--) {
+    const questionPath = at.path.slice(0, n);
+    if (roleAt(open.snapshot.kind, questionPath) === 'question') {
+      const args = [open.document.uri, pathPointer(questionPath)];
+      return { title: ctx.text.t('lsp.attachFile'), kind: CodeActionKind.QuickFix, command: { title: ctx.text.t('lsp.attachFile'), command: ATTACH_FILE_COMMAND, arguments: args } };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,164 @@
+// Completion: property names valid where the cursor is (for a question: required by its
+// status first), inserted with a value placeholder; values for the property under the
+// cursor (statuses and formats with labels, true/false, today's date, codes, departments).
+import { getLocation, type Node as JsoncNode } from 'jsonc-parser';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  type CompletionItem,
+  type CompletionList,
+  type Range,
+} from 'vscode-languageserver/node';
+import { FORMAT_LABELS, STATUSES, type FieldSpec } from '../format/table';
+import { runUnlessCancelled } from './cancel';
+import { folderPathOf, openRro, type OpenRro, type ServerContext } from './context';
+import { today } from './dates';
+import { fieldOf, fieldsOf, requiredFields, statusSpec } from './fields';
+import { nodeAtPath, roleAt, type ObjectRole } from './locate';
+import { resolveSettingPath } from './options';
+
+/** At most this many codes or departments in one list: the client filters as the user types. */
+const MAX_VALUES = 2000;
+
+export function registerCompletion(ctx: ServerContext): void {
+  ctx.connection.onCompletion((params, token) =>
+    runUnlessCancelled(token, async (): Promise<CompletionList | null> => {
+      const open = await openRro(ctx, params.textDocument.uri);
+      if (!open) return null;
+      const offset = open.snapshot.lines.offset(params.position);
+      const items = await complete(ctx, open, offset, ctx.snippetSupport);
+      return { isIncomplete: false, items };
+    }),
+  );
+}
+
+interface Place {
+  open: OpenRro;
+  range: Range;
+  snippets: boolean;
+}
+
+async function complete(ctx: ServerContext, open: OpenRro, offset: number, snippets: boolean): Promise<CompletionItem[]> {
+  const { snapshot } = open;
+  const location = getLocation(snapshot.text, offset);
+  const prev: JsoncNode | undefined = location.previousNode;
+  const inString = prev?.type === 'string' && offset > prev.offset && offset <= prev.offset + prev.length;
+  const range = inString ? snapshot.lines.range(prev.offset, prev.length) : snapshot.lines.range(offset, 0);
+  const place: Place = { open, range, snippets };
+  const path = location.path;
+  if (location.isAtPropertyKey) {
+    const objectPath = path.slice(0, -1);
+    return propertyItems(ctx, place, objectPath, roleAt(snapshot.kind, objectPath));
+  }
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') return [];
+  const field = fieldOf(roleAt(snapshot.kind, path.slice(0, -1)), last);
+  return field ? valueItems(ctx, place, field) : [];
+}
+
+function propertyItems(ctx: ServerContext, place: Place, objectPath: (string | number)[], role: ObjectRole): CompletionItem[] {
+  const root = place.open.snapshot.doc.root;
+  const object = nodeAtPath(root, objectPath);
+  const present = new Set((object?.type === 'object' ? (object.children ?? []) : []).map((p) => String(p.children?.[0].value).toLowerCase()));
+  const statusNode = role === 'question' ? nodeAtPath(root, [...objectPath, 'status']) : undefined;
+  const status = typeof statusNode?.value === 'string' ? statusSpec(statusNode.value) : undefined;
+  const required = requiredFields(role, status);
+  return fieldsOf(role)
+    .filter((f) => !present.has(f.name.toLowerCase()))
+    .map((f): CompletionItem => {
+      const rank = required.indexOf(f.name);
+      const isRequired = rank >= 0;
+      const value = place.snippets ? valueSnippet(f) : JSON.stringify(defaultValue(f));
+      return {
+        label: f.name,
+        kind: CompletionItemKind.Property,
+        detail: ctx.text.t(isRequired ? 'lsp.completion.required' : 'lsp.completion.optional'),
+        documentation: ctx.text.pick(f.doc),
+        // Required fields first, in the order the status lists them.
+        sortText: isRequired ? `0${String(rank).padStart(2, '0')}` : `1${f.name}`,
+        filterText: `"${f.name}"`,
+        textEdit: { range: place.range, newText: `"${f.name}": ${value}` },
+        insertTextFormat: place.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      };
+    });
+}
+
+function defaultValue(f: FieldSpec): unknown {
+  switch (f.type) {
+    case 'date':
+      return today();
+    case 'enum':
+      return f.values?.[0] ?? '';
+    case 'boolean':
+      return true;
+    case 'integer':
+      return 0;
+    case 'array':
+      return [];
+    case 'object':
+      return {};
+    default:
+      return '';
+  }
+}
+
+function valueSnippet(f: FieldSpec): string {
+  switch (f.type) {
+    case 'date':
+      return `"\${1:${today()}}"`;
+    case 'enum':
+      return `"\${1|${(f.values ?? []).join(',')}|}"`;
+    case 'boolean':
+      return '${1|true,false|}';
+    case 'integer':
+      return '${1:0}';
+    case 'array':
+      return f.name === 'questions' ? '[\n\t{\n\t\t$1\n\t}\n]' : '[$1]';
+    case 'object':
+      if (f.name === 'attachment') return '{\n\t"name": "${1:answer.pdf}",\n\t"content": "$2"\n}';
+      if (f.name === 'transfer') return `{\n\t"departmentId": "$1",\n\t"transferDate": "\${2:${today()}}",\n\t"transferNumber": "$3"\n}`;
+      return '{$1}';
+    default:
+      return '"$1"';
+  }
+}
+
+function valueItem(place: Place, value: unknown, detail: string | undefined, kind: CompletionItemKind, sort: number): CompletionItem {
+  const text = JSON.stringify(value);
+  return {
+    label: typeof value === 'string' ? value : text,
+    kind,
+    detail,
+    sortText: String(sort).padStart(5, '0'),
+    filterText: text,
+    textEdit: { range: place.range, newText: text },
+  };
+}
+
+async function valueItems(ctx: ServerContext, place: Place, field: FieldSpec): Promise<CompletionItem[]> {
+  const t = ctx.text;
+  if (field.name === 'status') {
+    return STATUSES.map((s, i) => valueItem(place, s.id, t.pick(s.label), CompletionItemKind.EnumMember, i));
+  }
+  if (field.name === 'format') {
+    return Object.entries(FORMAT_LABELS).map(([v, label], i) => valueItem(place, v, t.pick(label), CompletionItemKind.EnumMember, i));
+  }
+  if (field.type === 'boolean') return [true, false].map((v, i) => valueItem(place, v, undefined, CompletionItemKind.Value, i));
+  if (field.type === 'date') return [valueItem(place, today(), t.t('lsp.completion.today'), CompletionItemKind.Value, 0)];
+  if (field.name === 'code') {
+    const classifier = place.open.options.classifier;
+    if (!classifier) return [];
+    const items: CompletionItem[] = [];
+    for (const [code, entries] of classifier.byShortCode) {
+      if (items.length >= MAX_VALUES) break;
+      items.push(valueItem(place, code, entries.map((e) => e.name).join(' / '), CompletionItemKind.Value, items.length));
+    }
+    return items;
+  }
+  if (field.type === 'guid') {
+    const file = resolveSettingPath(place.open.settings.departmentsPath, folderPathOf(ctx, place.open.document.uri));
+    const departments = await ctx.departments.all(file);
+    return departments.slice(0, MAX_VALUES).map((d, i) => ({ ...valueItem(place, d.id, d.name, CompletionItemKind.Value, i), filterText: `${d.name} ${d.id}` }));
+  }
+  return [];
+}

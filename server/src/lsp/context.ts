@@ -1,0 +1,59 @@
+// What every handler needs: open documents with their one-parse-per-version snapshots, the
+// settings of each document's folder, engine options, the user's language and department names.
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckOptions } from '../engine';
+import type { SettingsStore } from './config';
+import type { DepartmentDirectory } from './departments';
+import { isSelected, uriToPath, type Folders } from './folders';
+import type { OptionsCache } from './options';
+import type { RroSettings } from './settings';
+import type { Snapshot, SnapshotCache } from './snapshot';
+import type { ServerText } from './text';
+
+/** An open document that is ours: selected by `rro.files`/`rro.exclude` and an RRO document. */
+export interface OpenRro {
+  document: TextDocument;
+  snapshot: Snapshot;
+  settings: RroSettings;
+  options: CheckOptions;
+}
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  snapshots: SnapshotCache;
+  folders: Folders;
+  settings: SettingsStore;
+  options: OptionsCache;
+  text: ServerText;
+  departments: DepartmentDirectory;
+  /** The client is our VS Code extension (it runs `rro.attachFile`, knows our requests). */
+  ownClient: boolean;
+  /** The client expands `$1` placeholders in completions. */
+  snippetSupport: boolean;
+}
+
+export function snapshotOf(ctx: ServerContext, document: TextDocument): Snapshot {
+  return ctx.snapshots.get(document.uri, document.version, () => document.getText());
+}
+
+/** The open document at `uri` when it is ours, else undefined (package.json, tsconfig.json…). */
+export async function openRro(ctx: ServerContext, uri: string): Promise<OpenRro | undefined> {
+  const document = ctx.documents.get(uri);
+  if (!document) return undefined;
+  const settings = await ctx.settings.forResource(uri);
+  if (!isSelected(uri, settings, ctx.folders)) return undefined;
+  // Settings may have taken a turn of the event loop: read the latest version.
+  const latest = ctx.documents.get(uri) ?? document;
+  if (!snapshotOf(ctx, latest).isRro) return undefined;
+  const options = await ctx.options.for(settings, folderPathOf(ctx, uri));
+  const current = ctx.documents.get(uri) ?? latest;
+  return { document: current, snapshot: snapshotOf(ctx, current), settings, options };
+}
+
+/** The workspace folder (path) a document belongs to; relative settings paths start there. */
+export function folderPathOf(ctx: ServerContext, uri: string): string | undefined {
+  const fsPath = uriToPath(uri);
+  return fsPath ? ctx.folders.containing(fsPath)?.fsPath : undefined;
+}

@@ -1,0 +1,91 @@
+// Where the cursor is in the document tree: the chain of nodes down to it with their path
+// (property names and array indexes), and what kind of object holds it — the format's
+// vocabulary (appeal root, question, attachment, transfer, null report) for hover/completion.
+import type { DocumentKind, JsonNode } from '../engine';
+import { pointerOf } from '../engine/pointer';
+
+export type ObjectRole = 'appeal' | 'question' | 'attachment' | 'transfer' | 'null-report' | 'other';
+
+export interface Located {
+  /** The innermost node at the offset (a key string, a value, an object…). */
+  node: JsonNode;
+  /** Property names and indexes from the root to `node`'s property (or item). */
+  path: (string | number)[];
+  /** When the offset is in a property key or value: that property. */
+  property: JsonNode | undefined;
+  /** True when `node` is the property's key. */
+  onKey: boolean;
+}
+
+function contains(node: JsonNode, offset: number): boolean {
+  return offset >= node.offset && offset <= node.offset + node.length;
+}
+
+export function locate(root: JsonNode | undefined, offset: number): Located | undefined {
+  if (!root || !contains(root, offset)) return undefined;
+  let node = root;
+  const path: (string | number)[] = [];
+  let property: JsonNode | undefined;
+  let onKey = false;
+  for (;;) {
+    const children = node.children ?? [];
+    if (node.type === 'object') {
+      const prop = children.find((p) => contains(p, offset));
+      if (!prop) break;
+      const [key, value] = prop.children ?? [];
+      path.push(String(key.value));
+      property = prop;
+      if (contains(key, offset)) {
+        node = key;
+        onKey = true;
+        break;
+      }
+      if (!value || !contains(value, offset)) {
+        node = prop;
+        break;
+      }
+      node = value;
+    } else if (node.type === 'array') {
+      const index = children.findIndex((c) => contains(c, offset));
+      if (index < 0) break;
+      path.push(index);
+      property = undefined;
+      node = children[index];
+    } else break;
+  }
+  return { node, path, property, onKey };
+}
+
+/** What kind of object sits at `path` (lower-cased names, as the server binds them). */
+export function roleAt(kind: DocumentKind, path: readonly (string | number)[]): ObjectRole {
+  const p = path.map((s) => (typeof s === 'string' ? s.toLowerCase() : s));
+  if (kind === 'null-report') return p.length === 0 ? 'null-report' : 'other';
+  if (kind !== 'appeal') return 'other';
+  if (p.length === 0) return 'appeal';
+  if (p.length === 2 && p[0] === 'questions' && typeof p[1] === 'number') return 'question';
+  if (p.length === 3 && p[0] === 'questions' && typeof p[1] === 'number') {
+    if (p[2] === 'attachment') return 'attachment';
+    if (p[2] === 'transfer') return 'transfer';
+  }
+  return 'other';
+}
+
+export function pathPointer(path: readonly (string | number)[]): string {
+  return pointerOf(...path);
+}
+
+/** The node at a JSON pointer-like path, property names matched in any letter case. */
+export function nodeAtPath(root: JsonNode | undefined, path: readonly (string | number)[]): JsonNode | undefined {
+  let node = root;
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (node.type === 'array' && typeof seg === 'number') node = node.children?.[seg];
+    else if (node.type === 'object') {
+      const props = node.children ?? [];
+      const exact = props.find((p) => p.children?.[0].value === seg);
+      const prop = exact ?? props.find((p) => String(p.children?.[0].value).toLowerCase() === String(seg).toLowerCase());
+      node = prop?.children?.[1];
+    } else return undefined;
+  }
+  return node;
+}

@@ -1,0 +1,141 @@
+// The language server: wires LSP requests to the engine. Used by dist/server.js (VS Code, IPC)
+// and by `rro lsp --stdio` (Neovim and any other editor).
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  WatchKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerAttachmentEdit } from './attachmentEdit';
+import { registerCodeActions, FIX_ALL_KIND } from './codeActions';
+import { registerCompletion } from './completion';
+import { SettingsStore } from './config';
+import type { ServerContext } from './context';
+import { DepartmentDirectory } from './departments';
+import { DiagnosticsFeature } from './diagnosticsFeature';
+import { Folders, uriToPath } from './folders';
+import { registerHover } from './hover';
+import { OptionsCache } from './options';
+import { CHECK_FOLDER, DEPARTMENTS_CACHE, type CheckFolderParams, type DepartmentsCacheParams, type RroInitOptions } from './protocol';
+import { SnapshotCache } from './snapshot';
+import { registerSymbols } from './symbols';
+import { ServerText } from './text';
+import { WorkspaceChecker } from './workspace';
+
+function initOptions(params: InitializeParams): RroInitOptions & { settings?: unknown } {
+  const o = params.initializationOptions;
+  return typeof o === 'object' && o !== null ? (o as RroInitOptions & { settings?: unknown }) : {};
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let started: { ctx: ServerContext; diagnostics: DiagnosticsFeature; workspace: WorkspaceChecker } | undefined;
+  let dynamicWatch = false;
+  let dynamicConfiguration = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    const init = initOptions(params);
+    const folders = new Folders();
+    folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []));
+    const pullConfiguration = caps.workspace?.configuration === true;
+    const pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
+    dynamicWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const text = new ServerText(init.locale ?? params.locale, init.bundle);
+    const departments = new DepartmentDirectory();
+    departments.setCache(init.departments ?? []);
+    const ctx: ServerContext = {
+      connection,
+      documents,
+      snapshots: new SnapshotCache(),
+      folders,
+      settings: new SettingsStore(connection, folders, pullConfiguration, init.settings),
+      options: new OptionsCache((file, reason) => {
+        void connection.window.showWarningMessage(text.t('lsp.settings.unreadable', { path: file, reason }));
+      }),
+      text,
+      departments,
+      ownClient: init.locale !== undefined,
+      snippetSupport: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
+    };
+    const workspace = new WorkspaceChecker(ctx);
+    const diagnostics = new DiagnosticsFeature(ctx, workspace, pullDiagnostics);
+    started = { ctx, diagnostics, workspace };
+    diagnostics.register();
+    registerHover(ctx);
+    registerCompletion(ctx);
+    registerCodeActions(ctx);
+    registerSymbols(ctx);
+    registerAttachmentEdit(ctx);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"', ':'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'rro-tools', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (!started) return;
+    const { ctx } = started;
+    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rro' });
+    if (dynamicWatch) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        // Folder deletes and renames arrive as one event for the folder: watch every path for those.
+        watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
+      });
+    }
+    if (ctx.folders.all().length > 0) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const kept = ctx.folders.all().filter((f) => !e.removed.some((r) => r.uri === f.uri));
+        ctx.folders.set([...kept, ...e.added]);
+        for (const added of e.added) void startupCheck(added.uri);
+      });
+    }
+    for (const folder of ctx.folders.all()) await startupCheck(folder.uri);
+  });
+
+  async function startupCheck(folderUri: string): Promise<void> {
+    if (!started) return;
+    const settings = await started.ctx.settings.forResource(folderUri);
+    const fsPath = uriToPath(folderUri);
+    if (fsPath && settings.validateWorkspace === 'onStartup') await started.workspace.checkFolder(fsPath);
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!started) return;
+    started.ctx.settings.changed(change.settings);
+    started.ctx.options.forgetClassifiers();
+    started.diagnostics.refresh();
+    void started.workspace.recheck();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => void started?.workspace.changed(params.changes));
+
+  connection.onRequest(CHECK_FOLDER, async (params: CheckFolderParams, token) => {
+    if (!started) throw new Error('not initialized');
+    const fsPath = params.uri ? uriToPath(params.uri) : undefined;
+    if (params.uri && !fsPath) throw new Error(started.ctx.text.t('lsp.checkFolder.notFolder', { path: params.uri }));
+    return fsPath ? started.workspace.checkFolder(fsPath, token) : started.workspace.checkWorkspace(token);
+  });
+
+  connection.onNotification(DEPARTMENTS_CACHE, (params: DepartmentsCacheParams) => {
+    started?.ctx.departments.setCache(params.departments ?? []);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
