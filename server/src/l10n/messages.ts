@@ -7,13 +7,15 @@ import engineEn from '../../../l10n/engine.en.json';
 import engineRu from '../../../l10n/engine.ru.json';
 import cliEn from '../../../l10n/cli.en.json';
 import cliRu from '../../../l10n/cli.ru.json';
+import checkEn from '../../../l10n/check.en.json';
+import checkRu from '../../../l10n/check.ru.json';
 import packEn from '../../../l10n/pack.en.json';
 import packRu from '../../../l10n/pack.ru.json';
 import lspEn from '../../../l10n/lsp.en.json';
 import lspRu from '../../../l10n/lsp.ru.json';
 
-const en: Bundle = { ...engineEn, ...cliEn, ...packEn, ...lspEn };
-const ru: Bundle = { ...engineRu, ...cliRu, ...packRu, ...lspRu };
+const en: Bundle = { ...engineEn, ...cliEn, ...checkEn, ...packEn, ...lspEn };
+const ru: Bundle = { ...engineRu, ...cliRu, ...checkRu, ...packRu, ...lspRu };
 
 export type Lang = 'ru' | 'en';
 export type Bundle = Readonly<Record<string, string>>;
