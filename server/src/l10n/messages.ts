@@ -13,9 +13,11 @@ import packEn from '../../../l10n/pack.en.json';
 import packRu from '../../../l10n/pack.ru.json';
 import lspEn from '../../../l10n/lsp.en.json';
 import lspRu from '../../../l10n/lsp.ru.json';
+import sendEn from '../../../l10n/send.en.json';
+import sendRu from '../../../l10n/send.ru.json';
 
-const en: Bundle = { ...engineEn, ...cliEn, ...checkEn, ...packEn, ...lspEn };
-const ru: Bundle = { ...engineRu, ...cliRu, ...checkRu, ...packRu, ...lspRu };
+const en: Bundle = { ...engineEn, ...cliEn, ...checkEn, ...packEn, ...lspEn, ...sendEn };
+const ru: Bundle = { ...engineRu, ...cliRu, ...checkRu, ...packRu, ...lspRu, ...sendRu };
 
 export type Lang = 'ru' | 'en';
 export type Bundle = Readonly<Record<string, string>>;

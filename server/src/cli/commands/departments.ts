@@ -1,6 +1,43 @@
+// `rro departments <name> --url <root> [--format json]`: SearchDepartments, `id  name` lines.
+// Exit 0 with results, 1 when nothing matched, 2 for a usage error (a name under 5 characters).
+import { parseArgs } from 'node:util';
+import { clientFromArgs, UsageError } from '../../api/cliSupport';
+import { ApiNetworkError } from '../../api/client';
+import { DepartmentSearchError, MIN_DEPARTMENT_QUERY, searchDepartments } from '../../api/departments';
+import { message } from '../../l10n/messages';
 import { CliError, type CliIO } from '../io';
 
-// Placeholder until its issue lands: says so and exits 2.
-export async function departments(_args: string[], _io: CliIO): Promise<number> {
-  throw new CliError('not implemented yet');
+export async function departments(argv: string[], io: CliIO): Promise<number> {
+  const t = (key: string, a?: Record<string, string | number>): string => message(key, a, io.lang);
+  let values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { url: { type: 'string' }, format: { type: 'string' }, timeout: { type: 'string' }, 'ca-file': { type: 'string' } },
+    }));
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}\n${t('departments.cli.usage')}`);
+  }
+  const name = positionals.join(' ').trim();
+  if ([...name].length < MIN_DEPARTMENT_QUERY) throw new CliError(t('api.departments.short', { min: MIN_DEPARTMENT_QUERY }));
+  if (values.format !== undefined && values.format !== 'json' && values.format !== 'text') throw new CliError(t('departments.cli.usage'));
+  try {
+    const client = clientFromArgs({ url: values.url, timeoutSeconds: values.timeout, caFile: values['ca-file'], cwd: io.cwd, env: io.env, lang: io.lang, warn: (l) => io.stderr(l + '\n') });
+    try {
+      const found = await searchDepartments(client, name);
+      if (values.format === 'json') io.stdout(JSON.stringify(found, null, 2) + '\n');
+      else for (const d of found) io.stdout(`${d.id}  ${d.name}\n`);
+      if (found.length === 0) io.stderr(t('departments.cli.none') + '\n');
+      return found.length > 0 ? 0 : 1;
+    } finally {
+      client.close();
+    }
+  } catch (e) {
+    if (e instanceof UsageError) throw new CliError(e.message);
+    if (e instanceof DepartmentSearchError) throw new CliError(t(e.key, e.args));
+    if (e instanceof ApiNetworkError) throw new CliError(t('departments.cli.network', { failure: e.failure, code: e.code }));
+    throw e;
+  }
 }

@@ -1,6 +1,71 @@
+// `rro null-report --department <guid> [--year Y --month M] [-o file]`: the no-appeals report
+// of spec §7 for a month that has ended (default: the previous month). The field layout comes
+// from NULL_REPORT_FIELDS in the format table — an assumption until format 6.0 §3.4 is known.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { NULL_REPORT_FIELDS } from '../../format/table';
+import { message } from '../../l10n/messages';
 import { CliError, type CliIO } from '../io';
 
-// Placeholder until its issue lands: says so and exits 2.
-export async function nullReport(_args: string[], _io: CliIO): Promise<number> {
-  throw new CliError('not implemented yet');
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface NullReportPeriod {
+  year: number;
+  month: number;
+}
+
+/** The month before `today` (UTC). */
+export function previousMonth(today: Date): NullReportPeriod {
+  const m = today.getUTCMonth(); // 0-based: this is already "previous" in 1-based terms
+  return m === 0 ? { year: today.getUTCFullYear() - 1, month: 12 } : { year: today.getUTCFullYear(), month: m };
+}
+
+/** A month has ended when its first day is before the first day of the current month. */
+export function monthEnded(p: NullReportPeriod, today: Date): boolean {
+  return p.year * 12 + p.month < today.getUTCFullYear() * 12 + today.getUTCMonth() + 1;
+}
+
+export function buildNullReport(departmentId: string, p: NullReportPeriod): Record<string, string | number> {
+  const values: Record<string, string | number> = { departmentId, year: p.year, month: p.month };
+  const out: Record<string, string | number> = {};
+  for (const field of NULL_REPORT_FIELDS) out[field.name] = values[field.name];
+  return out;
+}
+
+export async function nullReport(argv: string[], io: CliIO): Promise<number> {
+  const t = (key: string, a?: Record<string, string | number>): string => message(key, a, io.lang);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { department: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' }, output: { type: 'string', short: 'o' } },
+    }));
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}\n${t('nullReport.cli.usage')}`);
+  }
+  const department = values.department?.trim() ?? '';
+  if (!GUID.test(department)) throw new CliError(t('nullReport.cli.department', { value: department }));
+  if ((values.year === undefined) !== (values.month === undefined)) throw new CliError(t('nullReport.cli.both'));
+  const today = new Date();
+  let period = previousMonth(today);
+  if (values.year !== undefined && values.month !== undefined) {
+    const year = Number(values.year);
+    const month = Number(values.month);
+    if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new CliError(t('nullReport.cli.year', { value: values.year }));
+    if (!Number.isInteger(month) || month < 1 || month > 12) throw new CliError(t('nullReport.cli.month', { value: values.month }));
+    period = { year, month };
+  }
+  if (!monthEnded(period, today)) throw new CliError(t('nullReport.cli.notEnded', { year: period.year, month: period.month }));
+  const text = JSON.stringify(buildNullReport(department, period), null, 2) + '\n';
+  if (!values.output) {
+    io.stdout(text);
+    return 0;
+  }
+  const file = path.resolve(io.cwd, values.output);
+  const tmp = `${file}.tmp`;
+  await fs.writeFile(tmp, text, 'utf8');
+  await fs.rename(tmp, file);
+  io.stderr(t('nullReport.cli.written', { file, year: period.year, month: period.month }) + '\n');
+  return 0;
 }

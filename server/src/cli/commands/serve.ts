@@ -1,6 +1,82 @@
+// `rro serve`: the import API emulator on 127.0.0.1 until Ctrl+C (see emulator/server.ts).
+// Prints `listening on <root>` first, so scripts (and tests) can read the port of `--port 0`.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { nonNegativeInt, UsageError } from '../../api/cliSupport';
+import { loadDepartments, loadState, rateFaults, startEmulator } from '../../emulator';
+import { message } from '../../l10n/messages';
 import { CliError, type CliIO } from '../io';
 
-// Placeholder until its issue lands: says so and exits 2.
-export async function serve(_args: string[], _io: CliIO): Promise<number> {
-  throw new CliError('not implemented yet');
+export async function serve(argv: string[], io: CliIO): Promise<number> {
+  const t = (key: string, a?: Record<string, string | number>): string => message(key, a, io.lang);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        departments: { type: 'string' },
+        delay: { type: 'string' },
+        'fail-rate': { type: 'string' },
+        'drop-connections': { type: 'string' },
+        seed: { type: 'string' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
+      },
+    }));
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}\n${t('serve.cli.usage')}`);
+  }
+  try {
+    const rate = (flag: string, v: string | undefined): number | undefined => {
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(t('serve.cli.badRate', { flag, value: v }));
+      return n;
+    };
+    const file = (f: string | undefined): string | undefined => (f ? path.resolve(io.cwd, f) : undefined);
+    const dataFile = file(values.data);
+    const state = dataFile ? await loadState(dataFile).catch((e: Error) => fail(t('serve.cli.badFile', { file: dataFile, error: e.message }))) : undefined;
+    const departmentsFile = file(values.departments);
+    const departments = departmentsFile
+      ? await loadDepartments(departmentsFile).catch((e: Error) => fail(t('serve.cli.badFile', { file: departmentsFile, error: e.message })))
+      : undefined;
+    if (!!values.cert !== !!values.key) throw new UsageError(t('serve.cli.tlsPair'));
+    const tls = values.cert && values.key ? { cert: readFileSync(file(values.cert)!, 'utf8'), key: readFileSync(file(values.key)!, 'utf8') } : undefined;
+    const faults = rateFaults({
+      delayMs: values.delay !== undefined ? nonNegativeInt(values.delay, '--delay', io.lang) : undefined,
+      failRate: rate('--fail-rate', values['fail-rate']),
+      dropRate: rate('--drop-connections', values['drop-connections']),
+      seed: values.seed !== undefined ? nonNegativeInt(values.seed, '--seed', io.lang) : undefined,
+    });
+    const emulator = await startEmulator({
+      port: values.port !== undefined ? nonNegativeInt(values.port, '--port', io.lang) : 8080,
+      host: values.host,
+      state,
+      dataFile,
+      departments,
+      faults,
+      tls,
+    });
+    io.stdout(`${t('serve.cli.listening', { url: emulator.url })}\n`);
+    // Log what happened, never what was in the body: status, number of the request, outcome.
+    emulator.events.on('import', (e: { seq: number; status: number; result?: string }) => io.stderr(`#${e.seq} Import ${e.status}${e.result ? ` ${e.result}` : ''}\n`));
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await emulator.close();
+    io.stderr(t('serve.cli.stopped', { ...emulator.stats }) + '\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+function fail(text: string): never {
+  throw new UsageError(text);
 }

@@ -1,0 +1,158 @@
+// The HTTP client of the import API (spec §3): one request per call, a keep-alive pool per
+// client, a timeout per request, proxies and a custom CA. TLS verification is always on;
+// the only way to trust another certificate is to name its CA.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as tls from 'node:tls';
+import { methodUrl, type ApiMethod, type Endpoint } from './endpoint';
+import { openTunnel, proxyAuthorization, proxyFromEnv, TunnelError } from './proxy';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Answers bigger than this are cut: an error page is not worth more. */
+const MAX_BODY_BYTES = 1 << 20;
+
+export interface ApiClientOptions {
+  endpoint: Endpoint;
+  /** Extra headers, e.g. `Authorization` (from SecretStorage or the environment). */
+  headers?: Readonly<Record<string, string>>;
+  timeoutMs?: number;
+  /** PEM text of extra CA certificates to trust (added to Node's own list). */
+  ca?: string;
+  /** An explicit proxy; when absent the environment decides (`HTTPS_PROXY`, …). */
+  proxy?: URL;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: string;
+  /** Wall time of this request, ms. */
+  durationMs: number;
+  /** The server's own time when it reports one (`Server-Timing: …;dur=`), ms. */
+  serverMs?: number;
+}
+
+/** Why no HTTP answer came: `timeout`, `network` (reset, refused, DNS), `tls`, `proxy`, `aborted`. */
+export type NetworkFailure = 'timeout' | 'network' | 'tls' | 'proxy' | 'aborted';
+
+export class ApiNetworkError extends Error {
+  constructor(
+    readonly failure: NetworkFailure,
+    /** An errno / TLS code (`ECONNRESET`, `DEPTH_ZERO_SELF_SIGNED_CERT`); never request data. */
+    readonly code: string,
+    readonly durationMs: number,
+  ) {
+    super(`${failure}${code ? ` (${code})` : ''}`);
+  }
+}
+
+/** What the batch sender needs; the tests' fakes and the real client share it. */
+export interface ImportTransport {
+  post(method: ApiMethod, body: Buffer, signal?: AbortSignal): Promise<ApiResponse>;
+}
+
+export class ApiClient implements ImportTransport {
+  private readonly agent: http.Agent;
+  private readonly timeoutMs: number;
+  private readonly proxy: URL | undefined;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const https_ = options.endpoint.root.protocol === 'https:';
+    const agentOptions = { keepAlive: true, maxSockets: 64, ...(https_ && options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}) };
+    this.agent = https_ ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+    this.proxy = options.proxy ?? proxyFromEnv(options.endpoint.root, options.env ?? process.env);
+  }
+
+  get endpoint(): Endpoint {
+    return this.options.endpoint;
+  }
+
+  /** Close idle keep-alive sockets so the process can exit. */
+  close(): void {
+    this.agent.destroy();
+  }
+
+  async post(method: ApiMethod, body: Buffer, signal?: AbortSignal): Promise<ApiResponse> {
+    const started = performance.now();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const onAbort = (): void => controller.abort();
+    if (signal?.aborted) controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await this.send(methodUrl(this.options.endpoint, method), body, controller.signal, started);
+    } catch (e) {
+      const elapsed = performance.now() - started;
+      if (timedOut) throw new ApiNetworkError('timeout', '', elapsed);
+      if (signal?.aborted) throw new ApiNetworkError('aborted', '', elapsed);
+      throw classify(e, elapsed);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async send(url: URL, body: Buffer, signal: AbortSignal, started: number): Promise<ApiResponse> {
+    const headers: Record<string, string | number> = {
+      ...this.options.headers,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': body.length,
+      Accept: 'application/json',
+    };
+    let options: http.RequestOptions;
+    if (!this.proxy) {
+      options = { protocol: url.protocol, hostname: url.hostname, port: url.port, path: url.pathname, agent: this.agent };
+    } else if (url.protocol === 'http:') {
+      const auth = proxyAuthorization(this.proxy);
+      if (auth) headers['Proxy-Authorization'] = auth;
+      options = { hostname: this.proxy.hostname, port: this.proxy.port || 80, path: url.href, agent: this.agent, headers: { Host: url.host } };
+    } else {
+      const raw = await openTunnel(this.proxy, url, signal);
+      const secure = tls.connect({ socket: raw, servername: url.hostname, ...(this.options.ca ? { ca: [...tls.rootCertificates, this.options.ca] } : {}) });
+      options = { hostname: url.hostname, port: url.port, path: url.pathname, agent: false, createConnection: () => secure };
+    }
+    const transport = url.protocol === 'https:' && !this.proxy ? https : http;
+    return new Promise<ApiResponse>((resolve, reject) => {
+      const req = transport.request({ ...options, method: 'POST', headers: { ...options.headers, ...headers }, signal });
+      req.once('error', reject);
+      req.once('response', (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          if (size < MAX_BODY_BYTES) chunks.push(chunk);
+          size += chunk.length;
+        });
+        res.once('error', reject);
+        res.once('end', () => {
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8'),
+            durationMs: performance.now() - started,
+            serverMs: serverTiming(res.headers['server-timing']),
+          });
+        });
+      });
+      req.end(body);
+    });
+  }
+}
+
+function serverTiming(header: string | string[] | undefined): number | undefined {
+  const m = header ? /dur=([\d.]+)/.exec(String(header)) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|HOSTNAME|ALTNAME/;
+
+function classify(e: unknown, elapsed: number): ApiNetworkError {
+  if (e instanceof ApiNetworkError) return e;
+  if (e instanceof TunnelError) return new ApiNetworkError('proxy', String(e.status), elapsed);
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (TLS_CODES.test(code)) return new ApiNetworkError('tls', code, elapsed);
+  return new ApiNetworkError('network', code || 'ERR', elapsed);
+}

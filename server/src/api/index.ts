@@ -1,0 +1,6 @@
+// The API module's public face: endpoint, client, headers, proxies, department search.
+export * from './endpoint';
+export * from './client';
+export * from './headers';
+export { proxyFromEnv } from './proxy';
+export * from './departments';

@@ -1,0 +1,124 @@
+// Before anything leaves the machine: list the files, hash them, run the engine on each (the
+// same gate as packing) and decide what will be sent. The plan is what the confirmation counts.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { checkBytes, type CheckOptions, type Encoding, type JsonNode } from '../engine';
+import { discover } from '../files/discover';
+import type { ReportEntry, SendReport } from './types';
+
+/** Folders never walked when a folder is sent: reports and tool state live there. */
+export const SEND_EXCLUDE: readonly string[] = ['**/.rro', '**/.git', '**/node_modules', '**/.vscode'];
+
+export interface PlanItem {
+  entry: ReportEntry;
+  /** True when this run will POST the file. */
+  send: boolean;
+  encoding: Encoding;
+  /** Question codes in order, to point a rejection at the question it names. */
+  codes: string[];
+}
+
+export interface SendPlan {
+  items: PlanItem[];
+  /** How many files will be sent (what the confirmation names). */
+  toSend: number;
+  /** Folder entries that could not be walked: `relative: code`. */
+  problems: string[];
+}
+
+export interface PlanOptions {
+  /** Working folder: report paths are shown relative to it. */
+  cwd: string;
+  /** Engine options (`today` at least). */
+  check: CheckOptions;
+  /** Send files even if the engine finds errors in them. */
+  allowErrors?: boolean;
+  /** A previous run's report: its files are planned again, accepted unchanged ones not sent. */
+  previous?: SendReport;
+  include?: readonly string[];
+  exclude?: readonly string[];
+}
+
+export async function planSend(paths: readonly string[], options: PlanOptions): Promise<SendPlan> {
+  const problems: string[] = [];
+  const wanted: string[] = [];
+  const seen = new Set<string>();
+  const add = (abs: string): void => {
+    if (!seen.has(abs)) {
+      seen.add(abs);
+      wanted.push(abs);
+    }
+  };
+  for (const f of options.previous?.files ?? []) add(f.path);
+  for (const p of paths) {
+    const abs = path.resolve(options.cwd, p);
+    const stat = await fs.stat(abs).catch(() => undefined);
+    if (stat?.isDirectory()) {
+      const found = await discover(abs, { include: options.include, exclude: [...SEND_EXCLUDE, ...(options.exclude ?? [])] });
+      for (const pr of found.problems) problems.push(`${pr.relative || abs}: ${pr.code}${pr.detail ? ` ${pr.detail}` : ''}`);
+      for (const f of found.files) add(f.absolute);
+    } else add(abs);
+  }
+  const before = new Map((options.previous?.files ?? []).filter((f) => f.status === 'accepted').map((f) => [f.path, f]));
+  const items: PlanItem[] = [];
+  for (const abs of wanted) items.push(await planOne(abs, options, before.get(abs)));
+  return { items, toSend: items.filter((i) => i.send).length, problems };
+}
+
+async function planOne(abs: string, options: PlanOptions, acceptedBefore: ReportEntry | undefined): Promise<PlanItem> {
+  const rel = path.relative(options.cwd, abs);
+  const file = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+  const entry: ReportEntry = { file, path: abs, sha256: '', status: 'pending', attempts: 0 };
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(abs);
+  } catch (e) {
+    entry.status = 'skipped';
+    entry.reason = 'unreadable';
+    entry.message = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    return { entry, send: false, encoding: 'utf-8', codes: [] };
+  }
+  entry.sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (acceptedBefore && acceptedBefore.sha256 === entry.sha256) {
+    // Accepted earlier and unchanged: sending it again could duplicate an attachment.
+    const carried: ReportEntry = { ...acceptedBefore, file, reason: 'already-accepted', acceptedBefore: acceptedBefore.acceptedBefore ?? 'previous run' };
+    return { entry: carried, send: false, encoding: 'utf-8', codes: [] };
+  }
+  const result = checkBytes(bytes, { ...options.check, expectRro: true });
+  const codes = questionCodes(result.doc.root);
+  const errors = result.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.pointer || '/'}`);
+  if (result.kind !== 'appeal' && (errors.length === 0 || options.allowErrors)) {
+    entry.status = 'skipped';
+    entry.reason = result.kind === 'null-report' ? 'null-report' : 'not-appeal';
+    return { entry, send: false, encoding: result.encoding, codes };
+  }
+  if (errors.length > 0) {
+    entry.errors = errors;
+    if (!options.allowErrors) {
+      entry.status = 'skipped';
+      entry.reason = 'gate-errors';
+      return { entry, send: false, encoding: result.encoding, codes };
+    }
+  }
+  return { entry, send: true, encoding: result.encoding, codes };
+}
+
+function questionCodes(root: JsonNode | undefined): string[] {
+  const questions = child(root, 'questions');
+  if (questions?.type !== 'array') return [];
+  return (questions.children ?? []).map((q) => {
+    const code = child(q, 'code');
+    return typeof code?.value === 'string' ? code.value : '';
+  });
+}
+
+/** The value of property `name` (any case, as the server binds it) of an object node. */
+function child(node: JsonNode | undefined, name: string): JsonNode | undefined {
+  if (node?.type !== 'object') return undefined;
+  for (const prop of node.children ?? []) {
+    const key = prop.children?.[0];
+    if (typeof key?.value === 'string' && key.value.toLowerCase() === name) return prop.children?.[1];
+  }
+  return undefined;
+}
