@@ -12,6 +12,9 @@ export function sizeText(bytes: number, lang: Lang): string {
   return message('pack.size.mb', { n: (bytes / 1_000_000).toFixed(1) }, lang);
 }
 
+/** Enough to see what is wrong with a file; `rro check` shows the rest. */
+const ERRORS_PER_FILE = 10;
+
 export function printResult(result: PackResult, folder: string, io: CliIO): void {
   const say = (key: string, args: Record<string, string | number> = {}): string => message(key, args, io.lang);
   const shown = (p: string): string => path.relative(io.cwd, p) || p;
@@ -23,9 +26,11 @@ export function printResult(result: PackResult, folder: string, io: CliIO): void
     const header = result.status === 'packed' && result.packed.length > 0 && !result.leftOut.some((l) => l.reason === 'has-errors');
     io.stderr(say(header ? 'pack.errorsPacked' : 'pack.errors', { count: result.withErrors.length }) + '\n');
     for (const f of result.withErrors) {
-      for (const e of f.errors) {
+      for (const e of f.errors.slice(0, ERRORS_PER_FILE)) {
         io.stderr(`  ${f.path}:${e.line}:${e.column} ${e.rule} ${message(e.messageKey, e.args, io.lang)}\n`);
       }
+      const more = f.errors.length - ERRORS_PER_FILE;
+      if (more > 0) io.stderr(say('pack.moreErrors', { count: more, file: f.path }) + '\n');
     }
   }
   if (result.status === 'refused') io.stderr(say('pack.refused', { count: result.withErrors.length }) + '\n');
