@@ -1,0 +1,175 @@
+// A minimal LSP client for the protocol tests: spawns the real bundled server (or `rro lsp`)
+// and speaks JSON-RPC to it over stdio, the way any editor would. Waits are on events only.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  DocumentSymbolRequest,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type CodeAction,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type DocumentSymbol,
+  type Hover,
+  type Position,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+} from 'vscode-languageserver-protocol/node';
+
+export const ROOT = path.join(__dirname, '..', '..', '..');
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+export function fileUri(p: string): string {
+  return pathToFileURL(p).href;
+}
+
+export interface StartOptions {
+  /** Pull diagnostics (textDocument/diagnostic) instead of push. */
+  pull?: boolean;
+  /** Workspace folders (paths). */
+  folders?: string[];
+  /** The `rro` section answered to workspace/configuration, per folder path or for all. */
+  settings?: (scopeUri: string | undefined) => unknown;
+  initializationOptions?: unknown;
+  /** Run `node dist/cli.js lsp --stdio` instead of `node dist/server.js --stdio`. */
+  viaCli?: boolean;
+}
+
+type PushListener = (p: PublishDiagnosticsParams) => void;
+
+export class LspTestClient {
+  private readonly pushed = new Map<string, PublishDiagnosticsParams>();
+  private readonly listeners = new Set<PushListener>();
+  private readonly versions = new Map<string, number>();
+  readonly requestsFromServer: string[] = [];
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {}
+
+  static async start(options: StartOptions = {}): Promise<LspTestClient> {
+    const args = options.viaCli ? [CLI, 'lsp', '--stdio'] : [SERVER, '--stdio'];
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, LANG: 'C' } });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspTestClient(child, connection);
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      client.pushed.set(p.uri, p);
+      for (const l of [...client.listeners]) l(p);
+    });
+    connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
+      client.requestsFromServer.push('workspace/configuration');
+      return params.items.map((i) => (options.settings ? options.settings(i.scopeUri) : {}));
+    });
+    for (const method of ['client/registerCapability', 'workspace/diagnostic/refresh', 'window/workDoneProgress/create', 'window/showMessageRequest']) {
+      connection.onRequest(method, () => {
+        client.requestsFromServer.push(method);
+        return null;
+      });
+    }
+    connection.listen();
+    const capabilities: ClientCapabilities = {
+      workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        completion: { completionItem: { snippetSupport: true } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        publishDiagnostics: { versionSupport: true },
+        ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+      },
+    };
+    const folders = options.folders ?? [];
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folders[0] ? fileUri(folders[0]) : null,
+      workspaceFolders: folders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })),
+      capabilities,
+      initializationOptions: options.initializationOptions,
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  /** Resolves with the next push for `uri` that satisfies `accept` (or the latest one if it already does). */
+  waitForPush(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, includeLatest = false): Promise<PublishDiagnosticsParams> {
+    const latest = this.pushed.get(uri);
+    if (includeLatest && latest && accept(latest)) return Promise.resolve(latest);
+    return new Promise((resolve) => {
+      const listener: PushListener = (p) => {
+        if (p.uri === uri && accept(p)) {
+          this.listeners.delete(listener);
+          resolve(p);
+        }
+      };
+      this.listeners.add(listener);
+    });
+  }
+
+  latestPush(uri: string): PublishDiagnosticsParams | undefined {
+    return this.pushed.get(uri);
+  }
+
+  async open(uri: string, text: string, languageId = 'json'): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Replaces the whole text; returns the new version. */
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  async pullDiagnostics(uri: string): Promise<Diagnostic[]> {
+    const report: DocumentDiagnosticReport = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    return report.kind === 'full' ? report.items : [];
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+    const r: CompletionList | CompletionItem[] | null = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    return r === null ? [] : Array.isArray(r) ? r : r.items;
+  }
+
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const r = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
+    return (r ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+  }
+
+  async symbols(uri: string): Promise<DocumentSymbol[]> {
+    const r = await this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    return (r ?? []) as DocumentSymbol[];
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => this.process.once('exit', () => resolve()));
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    await exited;
+    this.connection.dispose();
+  }
+}

@@ -1,0 +1,109 @@
+// Diagnostics through the real server: pull and push, rule ids and ranges, stale versions,
+// and nothing at all for JSON files that are not RRO documents.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { FIXTURES, LspTestClient } from './client';
+import { find } from './text';
+
+const VALID = readFileSync(path.join(FIXTURES, 'valid', 'answered.json'), 'utf8');
+// A status in the wrong letter case and a trailing comma.
+const BROKEN = VALID.replace('"Answered"', '"answered"').replace('}\n  ]', '},\n  ]');
+const BROKEN_FIXED_COMMA = BROKEN.replace('},\n  ]', '}\n  ]');
+
+function rules(diagnostics: { code?: number | string }[]): string[] {
+  return diagnostics.map((d) => String(d.code)).sort();
+}
+
+describe('diagnostics, pull model', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ pull: true });
+  });
+  after(() => client.stop());
+
+  it('reports rule ids with ranges, a README link and the source', async () => {
+    const uri = 'untitled:broken-pull.json';
+    await client.open(uri, BROKEN);
+    const diagnostics = await client.pullDiagnostics(uri);
+    assert.ok(rules(diagnostics).includes('rro/status-value'), JSON.stringify(rules(diagnostics)));
+    assert.ok(rules(diagnostics).includes('rro/json-trailing-comma'));
+    const status = diagnostics.find((d) => d.code === 'rro/status-value')!;
+    assert.deepEqual(status.range.start, find(BROKEN, '"answered"'));
+    assert.equal(status.source, 'РРО');
+    assert.equal(status.codeDescription?.href, 'https://github.com/rro-tools/rro-tools/blob/main/README.md#rro-status-value');
+    const comma = diagnostics.find((d) => d.code === 'rro/json-trailing-comma')!;
+    assert.deepEqual(comma.range.start, find(BROKEN, '},\n  ]', 1));
+  });
+
+  it('follows changes: a fixed document has no diagnostics', async () => {
+    const uri = 'untitled:changing.json';
+    await client.open(uri, BROKEN_FIXED_COMMA);
+    assert.deepEqual(rules(await client.pullDiagnostics(uri)), ['rro/status-value']);
+    await client.change(uri, VALID);
+    assert.deepEqual(await client.pullDiagnostics(uri), []);
+  });
+
+  it('gives nothing to package.json, tsconfig.json and other JSON', async () => {
+    const others: [string, string][] = [
+      ['file:///tmp/project/package.json', JSON.stringify({ name: 'x', version: '1.0.0', scripts: { test: 'node t.js' } }, null, 2)],
+      ['file:///tmp/project/tsconfig.json', '{\n  // comment\n  "compilerOptions": { "strict": true, },\n}\n'],
+      ['file:///tmp/project/.vscode/settings.json', '{ "editor.tabSize": 2, }'],
+      ['file:///tmp/project/data.json', '[1, 2, {"a": "b"}]'],
+    ];
+    for (const [uri, text] of others) {
+      await client.open(uri, text);
+      assert.deepEqual(await client.pullDiagnostics(uri), [], uri);
+      assert.equal(await client.hover(uri, { line: 1, character: 4 }), null, uri);
+      assert.deepEqual(await client.completion(uri, { line: 1, character: 3 }), [], uri);
+    }
+  });
+
+  it('reports a null report and a syntax error with a location', async () => {
+    const uri = 'untitled:null-report.json';
+    await client.open(uri, '{"departmentId": "30B1BE3B-BED1-49F6-AB4C-D138A81A9505", "year": 2016, "month": 13}');
+    assert.ok(rules(await client.pullDiagnostics(uri)).includes('rro/null-report-month'));
+    const broken = 'file:///tmp/x/appeal.json';
+    const text = VALID.replace('"format": "Other",', '"format": "Other" "oops",');
+    await client.open(broken, text);
+    const d = await client.pullDiagnostics(broken);
+    assert.ok(rules(d).includes('rro/json-syntax'), JSON.stringify(rules(d)));
+    assert.equal(d.find((x) => x.code === 'rro/json-syntax')!.range.start.line, find(text, '"oops"').line);
+  });
+});
+
+describe('diagnostics, push model', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ pull: false });
+  });
+  after(() => client.stop());
+
+  it('pushes for the current version only', async () => {
+    const uri = 'untitled:broken-push.json';
+    await client.open(uri, BROKEN);
+    const first = await client.waitForPush(uri, () => true, true);
+    assert.equal(first.version, 1);
+    assert.ok(rules(first.diagnostics).includes('rro/status-value'));
+    // Three quick edits: only the last version is pushed (the others are stale by then).
+    const seen: number[] = [];
+    const done = client.waitForPush(uri, (p) => {
+      seen.push(p.version ?? -1);
+      return p.version === 4;
+    });
+    await client.change(uri, BROKEN_FIXED_COMMA);
+    await client.change(uri, BROKEN);
+    await client.change(uri, VALID);
+    const last = await done;
+    assert.deepEqual(last.diagnostics, []);
+    assert.deepEqual(seen, [4]);
+  });
+
+  it('pushes nothing for a non-RRO document', async () => {
+    const uri = 'file:///tmp/project/package.json';
+    await client.open(uri, '{"name": "x", "version": "1.0.0"}');
+    const p = await client.waitForPush(uri, () => true, true);
+    assert.deepEqual(p.diagnostics, []);
+  });
+});
