@@ -1,0 +1,86 @@
+// Runs damaged documents through the engine off the test's thread, so the test can stop a
+// hang (a worker can be terminated; a synchronous loop on the main thread cannot).
+// Before each case it posts what it is about to do: the last such message names the culprit.
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyze, checkBytes, parseDocument, type CheckOptions } from '../../../server/src/engine';
+import { validFixtures } from '../../schema/fixtures';
+import { findingProblems, missingMessages } from './invariants';
+import { LARGE_CASES } from './large';
+import { damagedCase } from './cases';
+
+export type Job = { kind: 'random'; seed: number; count: number } | { kind: 'large'; name: string };
+
+export type WorkerMessage =
+  | { type: 'case'; label: string }
+  | {
+      type: 'done';
+      cases: number;
+      findings: number;
+      rules: string[];
+      problemCount: number;
+      problems: string[];
+      missing: string[];
+    };
+
+const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
+
+const stats = { cases: 0, findings: 0, problemCount: 0, rules: new Set<string>(), missing: new Set<string>() };
+/** The first example of each kind of problem (numbers and the case label left out of the kind). */
+const problemsByKind = new Map<string, string>();
+
+function problem(label: string, text: string): void {
+  stats.problemCount++;
+  const kind = text.replace(/[0-9]+/g, '#').slice(0, 200);
+  if (!problemsByKind.has(kind) && problemsByKind.size < 50) problemsByKind.set(kind, `${label}: ${text}`);
+}
+
+/** Both doors of the engine on one input; every problem is recorded with the case's label. */
+function check(label: string, bytes: Uint8Array, text: string | undefined, opts: CheckOptions): void {
+  stats.cases++;
+  try {
+    if (text !== undefined) {
+      post({ type: 'case', label: label + ' [text]' });
+      const doc = parseDocument(text);
+      const result = analyze(doc, opts);
+      record(label + ' [text]', result.findings, text);
+    }
+    post({ type: 'case', label: label + ' [bytes]' });
+    const byBytes = checkBytes(bytes, opts);
+    record(label + ' [bytes]', byBytes.findings, byBytes.text);
+  } catch (e) {
+    problem(label, `threw ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
+}
+
+function record(label: string, findings: Parameters<typeof findingProblems>[0], text: string): void {
+  stats.findings += findings.length;
+  for (const f of findings) stats.rules.add(f.rule);
+  for (const p of findingProblems(findings, text)) problem(label, p);
+  for (const m of missingMessages(findings)) stats.missing.add(m);
+}
+
+function runRandom(seed: number, count: number): void {
+  const fixtures = validFixtures();
+  for (let i = 0; i < count; i++) {
+    const c = damagedCase(fixtures, seed, i);
+    check(c.label, c.bytes, c.text, c.options);
+  }
+}
+
+function runLarge(name: string): void {
+  const text = LARGE_CASES[name]();
+  check(name, Buffer.from(text, 'utf8'), text, { today: '2026-11-25', expectRro: true });
+}
+
+const job = workerData as Job;
+if (job.kind === 'random') runRandom(job.seed, job.count);
+else runLarge(job.name);
+post({
+  type: 'done',
+  cases: stats.cases,
+  findings: stats.findings,
+  rules: [...stats.rules].sort(),
+  problemCount: stats.problemCount,
+  problems: [...problemsByKind.values()],
+  missing: [...stats.missing].sort(),
+});
