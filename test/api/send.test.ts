@@ -1,0 +1,115 @@
+// `rro send` end to end: the real CLI binary against the emulator on 127.0.0.1.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { startEmulator } from '../../server/src/emulator';
+import { loadReport, type ReportEntry, type SendReport } from '../../server/src/send';
+import { appeal, final, inWork, runCli, tempDir, writeJson } from './helpers';
+
+function byFile(report: SendReport): Map<string, ReportEntry> {
+  return new Map(report.files.map((f) => [f.file, f]));
+}
+
+function reportPath(stderr: string): string {
+  const m = /report: (\S+\.json)/.exec(stderr);
+  assert.ok(m, `no report path in: ${stderr}`);
+  return m[1];
+}
+
+test('a mixed folder: valid accepted, А26 unknown rejected, broken skipped; the emulator holds exactly the accepted', async () => {
+  const emu = await startEmulator();
+  const cwd = tempDir();
+  const dir = path.join(cwd, 'out');
+  for (let i = 1; i <= 5; i++) writeJson(path.join(dir, i % 2 ? 'a' : 'b'), `ok-${i}.json`, appeal(`OK-${i}`));
+  writeJson(dir, 'a26-1.json', appeal('А26-00-000000001'));
+  writeJson(dir, 'bad-date.json', appeal('BAD-1', [{ ...inWork('0015'), incomingDate: '2026-02-30' }]));
+  writeJson(dir, 'null.json', { departmentId: '30B1BE3B-BED1-49F6-AB4C-D138A81A9505', year: 2025, month: 10 });
+  writeJson(dir, 'notes.json', 'not json at all');
+  writeJson(path.join(dir, '.rro', 'reports'), 'old.json', appeal('HIDDEN-1'));
+  try {
+    const refused = await runCli(['send', 'out', '--url', `${emu.url}/IPCP`], { cwd });
+    assert.equal(refused.code, 2, 'no TTY and no --yes: refuse');
+    assert.match(refused.stderr, new RegExp(`6 to send to 127\\.0\\.0\\.1:${emu.port}`), 'names the host and the count');
+    assert.equal(emu.stats.requests, 0, 'nothing left the machine');
+
+    const run = await runCli(['send', 'out', '--url', `${emu.url}/IPCP`, '--yes', '--report-dir', 'reports'], { cwd });
+    assert.equal(run.code, 1, run.stderr);
+    const file = reportPath(run.stderr);
+    assert.ok(file.startsWith(path.join(cwd, 'reports')));
+    assert.ok(existsSync(file.replace(/\.json$/, '.md')));
+    const report = loadReport(file);
+    const files = byFile(report);
+    assert.equal(report.state, 'finished');
+    assert.equal(report.files.length, 9, 'the .rro folder is never walked');
+    for (let i = 1; i <= 5; i++) assert.equal(files.get(`out/${i % 2 ? 'a' : 'b'}/ok-${i}.json`)?.status, 'accepted');
+    const rejected = files.get('out/a26-1.json')!;
+    assert.deepEqual([rejected.status, rejected.httpStatus, rejected.attempts, rejected.pointer], ['rejected', 500, 1, '']);
+    assert.match(rejected.message!, /А26-00-000000001/);
+    assert.deepEqual([files.get('out/bad-date.json')?.status, files.get('out/bad-date.json')?.reason], ['skipped', 'gate-errors']);
+    assert.deepEqual(files.get('out/bad-date.json')?.errors, ['rro/date-invalid /questions/0/incomingDate']);
+    assert.equal(files.get('out/null.json')?.reason, 'null-report');
+    assert.equal(files.get('out/notes.json')?.status, 'skipped');
+    for (const f of report.files) assert.match(f.sha256, /^[0-9a-f]{64}$/);
+    assert.deepEqual(report.totals, { accepted: 5, rejected: 1, failed: 0, skipped: 3, pending: 0, interrupted: 0 });
+    // The emulator's state matches the report.
+    const accepted = report.files.filter((f) => f.status === 'accepted').map((f) => (JSON.parse(readFileSync(f.path, 'utf8')) as { number: string }).number);
+    assert.deepEqual(emu.state.appeals.map((a) => a.number).sort(), accepted.sort());
+    assert.ok(emu.state.appeals.every((a) => a.imports === 1));
+    assert.equal(emu.stats.requests, 6);
+  } finally {
+    await emu.close();
+  }
+});
+
+test('resume sends exactly what was not accepted, and an accepted file again only when it changed', async () => {
+  const emu = await startEmulator();
+  const cwd = tempDir();
+  for (let i = 1; i <= 4; i++) writeJson(path.join(cwd, 'in'), `ok-${i}.json`, appeal(`R-${i}`, [final('0015', 'Answered')]));
+  const a26 = writeJson(path.join(cwd, 'in'), 'later.json', appeal('А26-00-000000009'));
+  try {
+    const first = await runCli(['send', 'in', '--url', emu.url, '--yes'], { cwd });
+    assert.equal(first.code, 1);
+    const firstReport = reportPath(first.stderr);
+    assert.ok(firstReport.startsWith(path.join(cwd, '.rro', 'reports')), 'default report dir');
+    assert.equal(emu.stats.requests, 5);
+
+    // The user fixes the rejected file; resending the accepted ones would duplicate attachments.
+    writeJson(path.dirname(a26), 'later.json', appeal('R-9'));
+    const second = await runCli(['send', '--resume', firstReport, '--yes'], { cwd });
+    assert.equal(second.code, 0, second.stderr + second.stdout);
+    assert.equal(emu.stats.requests, 6, 'only the one not accepted was sent');
+    const report2 = loadReport(reportPath(second.stderr));
+    assert.equal(report2.resumedFrom, firstReport);
+    assert.equal(report2.files.filter((f) => f.reason === 'already-accepted').length, 4);
+    assert.equal(report2.totals.accepted, 5);
+
+    writeJson(path.join(cwd, 'in'), 'ok-2.json', appeal('R-2', [final('0015', 'Explained', 'новый.txt', 'новый ответ')]));
+    const third = await runCli(['send', '--resume', reportPath(second.stderr), '--url', emu.url, '--yes'], { cwd });
+    assert.equal(third.code, 0, third.stderr);
+    assert.equal(emu.stats.requests, 7, 'the changed file only');
+    assert.equal(emu.state.appeals.find((a) => a.number === 'R-2')!.questions[0].status, 'Explained');
+    assert.equal(emu.stats.rejected, 1, 'no duplicate attachment was ever sent');
+  } finally {
+    await emu.close();
+  }
+});
+
+test('usage errors exit 2 with a reason: no URL, a bad URL, credentials in the URL, bad headers', async () => {
+  const cwd = tempDir();
+  writeJson(cwd, 'a.json', appeal('U-1'));
+  const cases: [string[], NodeJS.ProcessEnv, RegExp][] = [
+    [['send', 'a.json'], {}, /--url/],
+    [['send', 'a.json', '--url', 'ftp://x'], {}, /http/],
+    [['send', 'a.json', '--url', 'http://user:secret@127.0.0.1:9'], {}, /RRO_API_AUTHORIZATION/],
+    [['send', 'a.json', '--url', 'http://127.0.0.1:9'], { RRO_API_HEADERS: '[1]' }, /RRO_API_HEADERS/],
+    [['send', 'a.json', '--url', 'http://127.0.0.1:9', '--concurrency', '0'], {}, /--concurrency/],
+    [['send', 'missing', '--url', 'http://127.0.0.1:9', '--resume', 'nope.json'], {}, /nope\.json/],
+  ];
+  for (const [args, env, pattern] of cases) {
+    const r = await runCli(args, { cwd, env });
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.stderr, pattern);
+    assert.doesNotMatch(r.stderr, /secret/, 'a password never echoes');
+  }
+});
