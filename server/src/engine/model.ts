@@ -9,33 +9,47 @@ export interface PropertyRef {
   prop: JsonNode;
   keyNode: JsonNode;
   value: JsonNode | undefined;
-  pointer: string;
+  /** This property's pointer (made on first use: most properties never need one). */
+  readonly pointer: string;
+}
+
+class Ref implements PropertyRef {
+  readonly key: string;
+  readonly keyNode: JsonNode;
+  readonly value: JsonNode | undefined;
+
+  constructor(
+    readonly prop: JsonNode,
+    private readonly parentPointer: string,
+  ) {
+    this.keyNode = propertyKey(prop);
+    this.key = String(this.keyNode.value);
+    this.value = propertyValue(prop);
+  }
+
+  get pointer(): string {
+    return childPointer(this.parentPointer, this.key);
+  }
 }
 
 export class ObjectView {
   readonly props: PropertyRef[];
-  private readonly byLower = new Map<string, PropertyRef>();
-  private readonly byExact = new Map<string, PropertyRef>();
+  /** Lower-case keys, index for index with `props` (objects here have a handful of keys). */
+  private lower: string[] | undefined;
 
   constructor(
     readonly node: JsonNode,
     readonly pointer: string,
   ) {
-    this.props = (node.children ?? []).map((prop) => {
-      const keyNode = propertyKey(prop);
-      const key = String(keyNode.value);
-      return { key, prop, keyNode, value: propertyValue(prop), pointer: childPointer(pointer, key) };
-    });
-    for (const p of this.props) {
-      if (!this.byExact.has(p.key)) this.byExact.set(p.key, p);
-      const lower = p.key.toLowerCase();
-      if (!this.byLower.has(lower)) this.byLower.set(lower, p);
-    }
+    this.props = (node.children ?? []).map((prop) => new Ref(prop, pointer));
   }
 
   /** The property the server would bind to `name`: exact spelling, else any letter case. */
   get(name: string): PropertyRef | undefined {
-    return this.byExact.get(name) ?? this.byLower.get(name.toLowerCase());
+    for (const p of this.props) if (p.key === name) return p;
+    this.lower ??= this.props.map((p) => p.key.toLowerCase());
+    const i = this.lower.indexOf(name.toLowerCase());
+    return i >= 0 ? this.props[i] : undefined;
   }
 
   /** The value of `name` when it is present and not `null`. */

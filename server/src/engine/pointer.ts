@@ -1,11 +1,19 @@
 // RFC 6901 JSON pointers.
 
+function escape(segment: string | number): string {
+  const s = String(segment);
+  // Most segments need no escaping; skip the regexes then (this runs per property).
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
+}
+
 export function pointerOf(...segments: (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let out = '';
+  for (const s of segments) out += '/' + escape(s);
+  return out;
 }
 
 export function childPointer(base: string, segment: string | number): string {
-  return base + pointerOf(segment);
+  return base + '/' + escape(segment);
 }
 
 export function parsePointer(pointer: string): string[] {

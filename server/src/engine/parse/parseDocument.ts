@@ -34,18 +34,36 @@ export function parseDocument(text: string): ParsedDocument {
   }
 }
 
+/** A problem's span, kept inside the text (errors at the end of the text point at its end). */
+function within(text: string, offset: number, length: number, code: string): SyntaxProblem {
+  const at = Math.min(Math.max(offset, 0), text.length);
+  return { offset: at, length: Math.min(Math.max(length, 1), text.length - at), code };
+}
+
 function recover(text: string, bom: boolean, failure: SyntaxFailure): ParsedDocument {
   const base = { text, bom, comments: [], trailingCommas: [] };
   // jsonc-parser recurses per level: never hand it a document deeper than we allow.
   if (failure.code === 'too-deep' || maxDepth(text) > MAX_DEPTH) {
-    return { ...base, root: undefined, syntax: [{ offset: failure.offset, length: 1, code: 'too-deep' }] };
+    return { ...base, root: undefined, syntax: [within(text, failure.offset, 1, 'too-deep')] };
   }
   const errors: ParseError[] = [];
   const source = bom ? ' ' + text.slice(1) : text;
   const root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false }) as JsonNode | undefined;
-  const syntax: SyntaxProblem[] = errors.map((e) => ({ offset: e.offset, length: Math.max(e.length, 1), code: printParseErrorCode(e.error) }));
-  if (syntax.length === 0) syntax.push({ offset: failure.offset, length: 1, code: failure.code });
+  if (root) clampTree(root, text.length);
+  const syntax = errors.map((e) => within(text, e.offset, e.length, printParseErrorCode(e.error)));
+  if (syntax.length === 0) syntax.push(within(text, failure.offset, 1, failure.code));
   return { ...base, root, syntax };
+}
+
+/** jsonc-parser can let a recovered node run past the end (an unclosed comment): keep spans inside. */
+function clampTree(root: JsonNode, end: number): void {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    node.offset = Math.min(node.offset, end);
+    node.length = Math.min(node.length, end - node.offset);
+    if (node.children) stack.push(...node.children);
+  }
 }
 
 /** Bracket depth outside strings; only run on the (rare) error path. */

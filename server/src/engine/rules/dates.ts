@@ -11,9 +11,13 @@ const SLASHED = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 
 /** `YYYY-MM-DD` of a valid date, or undefined. */
 export function isoDay(y: number, m: number, d: number): string | undefined {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /**

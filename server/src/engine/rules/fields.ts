@@ -19,8 +19,16 @@ const JSON_TYPE: Readonly<Record<FieldType, JsonNode['type']>> = {
   integer: 'number',
 };
 
+const NAMES = new WeakMap<readonly FieldSpec[], string[]>();
+
+function namesOf(specs: readonly FieldSpec[]): string[] {
+  let names = NAMES.get(specs);
+  if (!names) NAMES.set(specs, (names = specs.map((s) => s.name)));
+  return names;
+}
+
 export function checkPropertyNames(view: ObjectView, specs: readonly FieldSpec[], reporter: Reporter): void {
-  const names = specs.map((s) => s.name);
+  const names = namesOf(specs);
   for (const p of view.props) {
     if (names.includes(p.key)) continue;
     const cased = caseMatch(p.key, names);

@@ -35,12 +35,11 @@ export function checkDuplicateKeys(root: JsonNode, reporter: Reporter): void {
       const seen = new Set<string>();
       for (const prop of node.children!) {
         const key = prop.children![0];
-        const name = String(key.value);
-        const here = childPointer(pointer, name);
-        if (seen.has(name)) reporter.report('rro/duplicate-key', key, here, { args: { name } });
+        const name = key.value as string;
+        if (seen.has(name)) reporter.report('rro/duplicate-key', key, childPointer(pointer, name), { args: { name } });
         seen.add(name);
         const value = prop.children![1];
-        if (value && (value.type === 'object' || value.type === 'array')) stack.push({ node: value, pointer: here });
+        if (value && (value.type === 'object' || value.type === 'array')) stack.push({ node: value, pointer: childPointer(pointer, name) });
       }
     } else if (node.type === 'array') {
       node.children!.forEach((item, i) => {
