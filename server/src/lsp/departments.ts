@@ -17,37 +17,38 @@ export function parseDepartments(text: string): DepartmentName[] {
 }
 
 export class DepartmentDirectory {
-  private cache = new Map<string, string>();
-  private readonly files = new Map<string, { mtimeMs: number; names: Map<string, string> }>();
+  // Keyed by the lower-cased id (GUIDs are compared in any case); the value keeps the id as given.
+  private cache = new Map<string, DepartmentName>();
+  private readonly files = new Map<string, { mtimeMs: number; names: Map<string, DepartmentName> }>();
 
   setCache(list: readonly DepartmentName[]): void {
-    this.cache = new Map(list.map((d) => [d.id.toLowerCase(), d.name]));
+    this.cache = new Map(list.map((d) => [d.id.toLowerCase(), d]));
   }
 
   /** Reads (or re-reads when it changed) a departments file; throws with the reason when unreadable. */
-  async load(file: string): Promise<Map<string, string>> {
+  async load(file: string): Promise<Map<string, DepartmentName>> {
     const stat = await fs.stat(file);
     const known = this.files.get(file);
     if (known && known.mtimeMs === stat.mtimeMs) return known.names;
-    const names = new Map(parseDepartments(await fs.readFile(file, 'utf8')).map((d) => [d.id.toLowerCase(), d.name]));
+    const names = new Map(parseDepartments(await fs.readFile(file, 'utf8')).map((d) => [d.id.toLowerCase(), d]));
     this.files.set(file, { mtimeMs: stat.mtimeMs, names });
     return names;
   }
 
   /** Every known department: the file's (when given) first, then the cache's. */
   async all(file: string | undefined): Promise<DepartmentName[]> {
-    const merged = new Map<string, string>();
-    if (file) for (const [id, name] of await this.load(file).catch(() => new Map<string, string>())) merged.set(id, name);
-    for (const [id, name] of this.cache) if (!merged.has(id)) merged.set(id, name);
-    return [...merged].map(([id, name]) => ({ id, name }));
+    const merged = new Map<string, DepartmentName>();
+    if (file) for (const [key, d] of await this.load(file).catch(() => new Map<string, DepartmentName>())) merged.set(key, d);
+    for (const [key, d] of this.cache) if (!merged.has(key)) merged.set(key, d);
+    return [...merged.values()];
   }
 
   async name(id: string, file: string | undefined): Promise<string | undefined> {
     const key = id.toLowerCase();
     if (file) {
       const fromFile = (await this.load(file).catch(() => undefined))?.get(key);
-      if (fromFile) return fromFile;
+      if (fromFile) return fromFile.name;
     }
-    return this.cache.get(key);
+    return this.cache.get(key)?.name;
   }
 }
