@@ -20,7 +20,7 @@ export interface Page {
   exposeFunction(name: string, fn: (...args: unknown[]) => unknown): Promise<void>;
   goto(url: string, options?: { timeout?: number }): Promise<unknown>;
   waitForSelector(selector: string, options?: { timeout?: number }): Promise<unknown>;
-  locator(selector: string): Locator;
+  locator(selector: string, options?: { hasText?: string }): Locator;
   screenshot(options: { path: string }): Promise<unknown>;
   keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
   evaluate<T>(fn: () => T): Promise<T>;

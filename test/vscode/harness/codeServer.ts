@@ -28,6 +28,8 @@ const USER_SETTINGS = {
   'window.commandCenter': false,
   'editor.minimap.enabled': false,
   'git.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.layoutControl.enabled': false,
 };
 
 /** The environment every process of the run sees: temp and XDG folders inside the run. */

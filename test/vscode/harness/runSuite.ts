@@ -22,7 +22,8 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
-function prepareRunDir(cache: string): string {
+/** A fresh folder for one run (server data, logs, workspace copy) under the cache. */
+export function prepareRunDir(cache: string): string {
   const runs = path.join(cache, 'runs');
   fs.mkdirSync(runs, { recursive: true });
   return fs.mkdtempSync(path.join(runs, `run-${new Date().toISOString().replace(/[:.]/g, '-')}-`));
