@@ -1,0 +1,102 @@
+// Problems for the whole workspace: the startup scan, «проверить папку», the file watcher
+// (change, delete, rename, folder delete), open documents taking over, multi-root settings.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { fileUri, FIXTURES, LspTestClient } from './client';
+
+const VALID = readFileSync(path.join(FIXTURES, 'valid', 'answered.json'), 'utf8');
+const BROKEN = VALID.replace('"Answered"', '"answered"');
+
+function codes(p: PublishDiagnosticsParams): string[] {
+  return p.diagnostics.map((d) => String(d.code));
+}
+
+function workspace(): { a: string; b: string } {
+  const root = mkdtempSync(path.join(tmpdir(), 'rro-ws-'));
+  const a = path.join(root, 'a');
+  const b = path.join(root, 'b');
+  for (const dir of [a, b, path.join(a, 'sub'), path.join(a, 'skip'), path.join(b, 'sub')]) mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(a, 'bad.json'), BROKEN);
+  writeFileSync(path.join(a, 'good.json'), VALID);
+  writeFileSync(path.join(a, 'sub', 'bad2.json'), BROKEN);
+  writeFileSync(path.join(a, 'skip', 'bad3.json'), BROKEN);
+  writeFileSync(path.join(a, 'package.json'), '{"name": "x", "version": "1.0.0",}');
+  writeFileSync(path.join(b, 'bad.json'), BROKEN);
+  writeFileSync(path.join(b, 'sub', 'bad.json'), BROKEN);
+  return { a, b };
+}
+
+describe('workspace validation', () => {
+  const { a, b } = workspace();
+  let client: LspTestClient;
+  // Folder a excludes skip/; folder b checks only sub/ and never on startup.
+  const settings = (scope: string | undefined): unknown =>
+    scope === fileUri(b) ? { files: ['sub/**/*.json'], validate: { workspace: 'onCommand' } } : { exclude: ['skip'] };
+  const uri = (...p: string[]): string => fileUri(path.join(...p));
+  const notify = (changes: { uri: string; type: FileChangeType }[]): Promise<void> =>
+    client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+
+  before(async () => {
+    client = await LspTestClient.start({ pull: true, folders: [a, b], settings });
+  });
+  after(() => client.stop());
+
+  it('checks every matching file on startup, honouring rro.files and rro.exclude per folder', async () => {
+    const [bad, bad2] = await Promise.all([client.waitForPush(uri(a, 'bad.json'), () => true, true), client.waitForPush(uri(a, 'sub', 'bad2.json'), () => true, true)]);
+    assert.deepEqual(codes(bad), ['rro/status-value']);
+    assert.deepEqual(codes(bad2), ['rro/status-value']);
+    const good = await client.waitForPush(uri(a, 'good.json'), () => true, true);
+    assert.deepEqual(good.diagnostics, []);
+    // The startup scan of a is over (good.json is pushed after bad.json): nothing for these.
+    assert.equal(client.latestPush(uri(a, 'skip', 'bad3.json')), undefined);
+    assert.equal(client.latestPush(uri(a, 'package.json')), undefined);
+    assert.equal(client.latestPush(uri(b, 'bad.json')), undefined);
+  });
+
+  it('checks folder b by command, with b’s own settings', async () => {
+    const result = await client.connection.sendRequest('rro/checkFolder', { uri: fileUri(b) });
+    assert.deepEqual(result, { files: 1, documents: 1, errors: 1, warnings: 0 });
+    assert.deepEqual(codes(client.latestPush(uri(b, 'sub', 'bad.json'))!), ['rro/status-value']);
+    assert.equal(client.latestPush(uri(b, 'bad.json')), undefined);
+  });
+
+  it('follows changes, deletes and renames on disk', async () => {
+    const bad = uri(a, 'bad.json');
+    writeFileSync(path.join(a, 'bad.json'), VALID);
+    const fixed = client.waitForPush(bad);
+    await notify([{ uri: bad, type: FileChangeType.Changed }]);
+    assert.deepEqual((await fixed).diagnostics, []);
+
+    const moved = uri(a, 'moved.json');
+    renameSync(path.join(a, 'sub', 'bad2.json'), path.join(a, 'moved.json'));
+    const cleared = client.waitForPush(uri(a, 'sub', 'bad2.json'));
+    const appeared = client.waitForPush(moved);
+    await notify([
+      { uri: uri(a, 'sub', 'bad2.json'), type: FileChangeType.Deleted },
+      { uri: moved, type: FileChangeType.Created },
+    ]);
+    assert.deepEqual((await cleared).diagnostics, []);
+    assert.deepEqual(codes(await appeared), ['rro/status-value']);
+
+    // A deleted folder comes as one event.
+    const gone = client.waitForPush(uri(b, 'sub', 'bad.json'));
+    rmSync(path.join(b, 'sub'), { recursive: true });
+    await notify([{ uri: uri(b, 'sub'), type: FileChangeType.Deleted }]);
+    assert.deepEqual((await gone).diagnostics, []);
+  });
+
+  it('hands a file over to the editor while it is open, and back when it closes', async () => {
+    const moved = uri(a, 'moved.json');
+    const cleared = client.waitForPush(moved);
+    await client.open(moved, BROKEN);
+    assert.deepEqual((await cleared).diagnostics, []);
+    assert.deepEqual((await client.pullDiagnostics(moved)).map((d) => String(d.code)), ['rro/status-value']);
+    const back = client.waitForPush(moved);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: moved } });
+    assert.deepEqual(codes(await back), ['rro/status-value']);
+  });
+});
