@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Toolchain } from './install';
+import { writeMinimalLanguagePack } from './locale';
 import { freePort, waitForHttp } from './net';
 import { startGroup, type Group } from './processGroup';
 
@@ -66,7 +67,10 @@ export async function startCodeServer(tc: Toolchain, runDir: string, locale: str
     // lets the workbench take the extension-development payload from the page URL
     '--vscode-option', 'enable-smoke-test-driver',
   ];
-  if (locale) args.push('--locale', locale);
+  if (locale) {
+    args.push('--locale', locale);
+    if (!locale.startsWith('en')) writeMinimalLanguagePack(userData, locale);
+  }
   // no extension gallery: the run makes no traffic beyond loopback
   const group = startGroup(tc.codeServerBin, args, runEnv(tc, runDir, { EXTENSIONS_GALLERY: '{}' }), logFile);
   const origin = `http://127.0.0.1:${port}`;

@@ -46,7 +46,7 @@ export async function runSuite(o: RunOptions): Promise<SuiteRun> {
     exitCode = await runInElectron({ ...common, cache, locale: 'ru' });
   } else {
     const tc = await ensureToolchain(cache, o.log);
-    exitCode = await runInCodeServer(tc, common);
+    exitCode = await runInCodeServer(tc, { ...common, locale: 'ru' });
   }
   const results = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults) : undefined;
   return { host, exitCode, results, runDir };

@@ -12,6 +12,8 @@ import { cacheDir, copyWorkspace, extensionDir, repoRoot } from './paths';
 import { prepareRunDir } from './runSuite';
 
 const OUT = path.join(repoRoot, 'docs', 'images');
+/** The pictures show the extension as its users see it: in Russian. */
+const LOCALE = 'ru';
 const log = (line: string): void => void process.stderr.write(line + '\n');
 
 async function openFile(page: Page, name: string): Promise<void> {
@@ -48,7 +50,7 @@ async function statusHover(page: Page): Promise<void> {
   await openFile(page, 'in-work.json');
   // the token itself (an mtk span), not the whole line's span
   await page.locator('.monaco-editor .view-line span[class*="mtk"]', { hasText: '"InWork"' }).first().hover();
-  const label = STATUS_BY_ID.get('InWork')?.label.en ?? 'InWork';
+  const label = STATUS_BY_ID.get('InWork')?.label[LOCALE] ?? 'InWork';
   await page.locator('.monaco-hover', { hasText: label }).first().waitFor({ state: 'visible', timeout: 30_000 });
   await shot(page, 'hover-status.png');
   await page.keyboard.press('Escape');
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
   // the pictures show what a user sees by default: every file checked on startup
   fs.rmSync(path.join(workspace, '.vscode'), { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
-  const server = await startCodeServer(tc, runDir, undefined);
+  const server = await startCodeServer(tc, runDir, LOCALE);
   try {
     const browser = await openBrowser(tc, runDir, { width: 1280, height: 760 });
     try {
