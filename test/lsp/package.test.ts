@@ -1,0 +1,58 @@
+// `npm run package` builds the .vsix; it carries only what the extension runs with (bundles,
+// manifest, nls, l10n, schemas, snippets, README, CHANGELOG, LICENSE, icon), checked by
+// Info-ZIP and by Python's zipfile, and stays under 2 MB.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT } from './client';
+
+const VSIX = path.join(ROOT, 'rro-tools.vsix');
+
+const ALLOWED: readonly RegExp[] = [
+  /^extension\.vsixmanifest$/,
+  /^\[Content_Types\]\.xml$/,
+  /^extension\/dist\/(client|server)\.js$/,
+  /^extension\/package(\.nls(\.ru)?)?\.json$/,
+  /^extension\/l10n\/[\w.-]+\.json$/,
+  /^extension\/schemas\/[\w.-]+\.json$/,
+  /^extension\/snippets\/[\w.-]+\.json$/,
+  /^extension\/(readme|changelog)\.md$/,
+  /^extension\/LICENSE\.txt$/,
+  /^extension\/images\/icon\.png$/,
+];
+
+const REQUIRED = [
+  'extension/dist/client.js',
+  'extension/dist/server.js',
+  'extension/package.json',
+  'extension/package.nls.json',
+  'extension/package.nls.ru.json',
+  'extension/l10n/bundle.l10n.ru.json',
+  'extension/l10n/lsp.ru.json',
+  'extension/snippets/rro.json',
+  'extension/readme.md',
+  'extension/changelog.md',
+  'extension/LICENSE.txt',
+  'extension/images/icon.png',
+];
+
+function run(cmd: string, args: string[]): Promise<number | null> {
+  return new Promise((resolve) => spawn(cmd, args, { cwd: ROOT, stdio: 'ignore' }).on('exit', resolve));
+}
+
+describe('the .vsix', () => {
+  it('is built by npm run package with only the files the extension needs', { timeout: 180_000 }, async () => {
+    assert.equal(await run('npm', ['run', 'package']), 0);
+    assert.ok(statSync(VSIX).size < 2 * 1024 * 1024, 'under 2 MB');
+    assert.equal(spawnSync('unzip', ['-tq', VSIX]).status, 0, 'unzip -t');
+    const listing = spawnSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(z.namelist()))', VSIX], { encoding: 'utf8' });
+    assert.equal(listing.status, 0, listing.stderr);
+    const names = listing.stdout.trim().split('\n');
+    for (const name of names) assert.ok(ALLOWED.some((re) => re.test(name)), `unexpected entry ${name}`);
+    for (const name of REQUIRED) assert.ok(names.includes(name), `missing ${name}`);
+    const unzipList = spawnSync('unzip', ['-Z1', VSIX], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
+    assert.deepEqual(unzipList, [...names].sort());
+  });
+});
