@@ -43,6 +43,8 @@ export function fileUri(p: string): string {
 }
 
 export interface StartOptions {
+  /** Called right before the server process is spawned (benchmarks time from here). */
+  onSpawn?: () => void;
   /** Pull diagnostics (textDocument/diagnostic) instead of push. */
   pull?: boolean;
   /** Workspace folders (paths). */
@@ -69,6 +71,7 @@ export class LspTestClient {
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
     const args = options.viaCli ? [CLI, 'lsp', '--stdio'] : [SERVER, '--stdio'];
+    options.onSpawn?.();
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, LANG: 'C' } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection);
@@ -124,6 +127,12 @@ export class LspTestClient {
     });
   }
 
+  /** Calls `listener` on every push until the returned function is called. */
+  onPush(listener: (p: PublishDiagnosticsParams) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   latestPush(uri: string): PublishDiagnosticsParams | undefined {
     return this.pushed.get(uri);
   }
@@ -138,6 +147,14 @@ export class LspTestClient {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  /** An incremental change, as editors send while typing; returns the new version. */
+  async edit(uri: string, range: Range, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     return version;
   }
 
