@@ -1,0 +1,132 @@
+// The engine benchmark (issue 2, «Speed»). Every figure is printed beside a baseline measured
+// in the same run, as a ratio:
+// - a folder of realistic appeals: read + engine `checkBytes` against read + `JSON.parse`
+//   (target ≥ 0.7×), and against read + `JSON.parse` + ajv with the generated schema;
+// - a 10 MB document: engine (parse + analyze) against `JSON.parse` (target ≤ 3×);
+// - peak RSS of a process that checks the whole folder (target < 300 MB), beside the same
+//   process doing read + `JSON.parse` only.
+// Options: --files N (default 10,000), --runs N (default 3, best kept), --folder DIR (reuse).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { checkBytes, checkText, type CheckOptions } from '../../server/src/engine';
+import { appealSchema } from '../../server/src/format/schema';
+import { DEFAULT_FILES, bigAttachmentAppeal, generateFolder, manyQuestionsAppeal } from './generate';
+import { numberOption, ratioLine, stringOption, type BenchArgs } from './report';
+
+const OPTIONS: CheckOptions = { today: '2026-11-25', expectRro: true };
+const TEN_MB = 10 * 1024 * 1024;
+
+type Pass = 'json' | 'engine' | 'ajv';
+
+function listFiles(folder: string): string[] {
+  return fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => path.join(folder, f));
+}
+
+/** One pass over the folder; returns files per second. */
+function folderPass(files: readonly string[], pass: Pass): number {
+  const validate = pass === 'ajv' ? new Ajv().compile(appealSchema()) : undefined;
+  let sink = 0;
+  const start = process.hrtime.bigint();
+  for (const file of files) {
+    if (pass === 'engine') {
+      sink += checkBytes(fs.readFileSync(file), OPTIONS).findings.length;
+    } else {
+      const value: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (validate && !validate(value)) sink++;
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (sink < 0) console.log(sink); // keeps the work observable to the optimiser
+  return files.length / seconds;
+}
+
+/** Median milliseconds of `fn` over `runs` runs, after one warm-up. */
+function medianMs(fn: () => unknown, runs: number): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+
+/** Peak RSS (MB) of a fresh process doing one pass; `process.resourceUsage().maxRSS` is in KB. */
+function peakRssMb(folder: string, pass: Pass): number {
+  const r = spawnSync(process.execPath, [__filename, '--probe', pass, folder], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`probe ${pass} failed: ${r.stderr.slice(-1000)}`);
+  return Number(r.stdout.trim()) / 1024;
+}
+
+function tenMbDocuments(runs: number): void {
+  for (const [label, text] of [
+    ['10 MB document, one 10 MB attachment', bigAttachmentAppeal(TEN_MB)],
+    ['10 MB document, many questions', manyQuestionsAppeal(TEN_MB)],
+  ] as const) {
+    const json = medianMs(() => JSON.parse(text), runs);
+    const engine = medianMs(() => checkText(text, OPTIONS), runs);
+    console.log(
+      ratioLine(label, `engine ${engine.toFixed(1)} ms`, `JSON.parse ${json.toFixed(1)} ms`, engine / json, { max: 3 }),
+    );
+  }
+}
+
+export function bench(args: BenchArgs): void {
+  const count = numberOption(args, '--files') ?? DEFAULT_FILES;
+  const runs = Math.max(1, numberOption(args, '--runs') ?? 3);
+  const given = stringOption(args, '--folder');
+  const work = given ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'rro-bench-engine-'));
+  const folder = given ?? path.join(work!, 'appeals');
+  try {
+    if (!given) {
+      const g = generateFolder(folder, count);
+      console.log(
+        `engine: ${g.files} appeals, ${(g.bytes / 1e6).toFixed(1)} MB, ${g.withAttachment} with a 40 KB attachment (${folder})`,
+      );
+    }
+    const files = listFiles(folder);
+    folderPass(files, 'json'); // warm the page cache and the JIT alike for every pass
+    const best = (pass: Pass): number => Math.max(...Array.from({ length: runs }, () => folderPass(files, pass)));
+    const json = best('json');
+    const engine = best('engine');
+    const ajv = best('ajv');
+    const perS = (n: number): string => `${Math.round(n).toLocaleString('en')} files/s`;
+    console.log(
+      ratioLine('folder throughput', `engine ${perS(engine)}`, `read+JSON.parse ${perS(json)}`, engine / json, {
+        min: 0.7,
+      }),
+    );
+    console.log(
+      ratioLine('folder throughput vs ajv', `engine ${perS(engine)}`, `read+JSON.parse+ajv ${perS(ajv)}`, engine / ajv),
+    );
+    tenMbDocuments(Math.max(5, runs * 2));
+    const rssEngine = peakRssMb(folder, 'engine');
+    const rssJson = peakRssMb(folder, 'json');
+    console.log(
+      ratioLine(
+        'peak RSS, whole folder',
+        `engine ${rssEngine.toFixed(0)} MB`,
+        `read+JSON.parse ${rssJson.toFixed(0)} MB`,
+        rssEngine / rssJson,
+        {
+          note: `target < 300 MB: ${rssEngine < 300 ? 'ok' : 'MISSED'}`,
+        },
+      ),
+    );
+  } finally {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// `--probe <pass> <folder>`: the child process of peakRssMb; prints its peak RSS in KB.
+if (require.main === module && process.argv[2] === '--probe') {
+  folderPass(listFiles(process.argv[4]), process.argv[3] as Pass);
+  console.log(process.resourceUsage().maxRSS);
+}
