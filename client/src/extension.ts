@@ -58,7 +58,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     initializationOptions,
     outputChannel: output,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json') },
+    // No `synchronize.fileEvents`: the server registers its own watchers (JSON files, and
+    // folder deletes/renames), so every editor gets the same behaviour and events come once.
     middleware: {
       workspace: {
         // The server asks for `rro` per resource; answer with typed values built once.

@@ -1,10 +1,11 @@
 // Diagnostics through the real server: pull and push, rule ids and ranges, stale versions,
 // and nothing at all for JSON files that are not RRO documents.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { FIXTURES, LspTestClient } from './client';
+import { CLI, FIXTURES, LspTestClient } from './client';
 import { find } from './text';
 
 const VALID = readFileSync(path.join(FIXTURES, 'valid', 'answered.json'), 'utf8');
@@ -60,6 +61,19 @@ describe('diagnostics, pull model', () => {
     }
   });
 
+  it('handles a 10 MB Base64 attachment: diagnostics, edits and hover keep answering', async () => {
+    const uri = 'untitled:big.json';
+    const big = VALID.replace(/"content": "[^"]*"/, `"content": "${'QUJD'.repeat(2.5 * 1024 * 1024)}"`);
+    await client.open(uri, big);
+    const first = rules(await client.pullDiagnostics(uri));
+    assert.ok(!first.includes('rro/attachment-content'), first.join(', '));
+    const statusAt = find(big, '"Answered"', 1);
+    await client.edit(uri, { start: statusAt, end: { ...statusAt, character: statusAt.character + 1 } }, 'a');
+    const [diagnostics, hover] = await Promise.all([client.pullDiagnostics(uri), client.hover(uri, find(big, '"createDate"', 2))]);
+    assert.ok(rules(diagnostics).includes('rro/status-value'));
+    assert.ok(hover);
+  });
+
   it('reports a null report and a syntax error with a location', async () => {
     const uri = 'untitled:null-report.json';
     await client.open(uri, '{"departmentId": "30B1BE3B-BED1-49F6-AB4C-D138A81A9505", "year": 2016, "month": 13}');
@@ -105,5 +119,23 @@ describe('diagnostics, push model', () => {
     await client.open(uri, '{"name": "x", "version": "1.0.0"}');
     const p = await client.waitForPush(uri, () => true, true);
     assert.deepEqual(p.diagnostics, []);
+  });
+});
+
+describe('rro lsp --stdio', () => {
+  it('is the same server, started from the CLI', async () => {
+    const client = await LspTestClient.start({ viaCli: true, pull: true });
+    try {
+      await client.open('untitled:cli.json', BROKEN);
+      assert.ok(rules(await client.pullDiagnostics('untitled:cli.json')).includes('rro/status-value'));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('refuses unknown arguments with exit code 2', () => {
+    const r = spawnSync(process.execPath, [CLI, 'lsp', '--socket=1'], { encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /rro lsp/);
   });
 });
