@@ -1,0 +1,92 @@
+// Benchmark: `rro pack` (dist/cli.js) against Info-ZIP `zip -r` at the same level (6) on a
+// folder of 10,000 realistic appeals (~74 MB). Prints the time ratio (target ≤ 2×), the
+// archive size ratio (target within 3%) and our peak memory (target < 150 MB), measured in
+// child processes by /usr/bin/time -v. Not part of `npm test`:
+//   node out/test/bench/pack.js [--files N] [--runs N] [--folder DIR]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { generateAppealsFolder } from './packFixtures';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(REPO, 'dist', 'cli.js');
+
+interface Measured {
+  seconds: number;
+  maxRssMb: number;
+  bytes: number;
+}
+
+export interface PackBenchResult {
+  files: number;
+  inputMb: number;
+  ours: Measured;
+  infoZip: Measured;
+  timeRatio: number;
+  sizeRatio: number;
+}
+
+/** Run a command under /usr/bin/time -v: wall time measured here, peak RSS from its report. */
+function timed(command: string, args: string[], cwd: string, output: string): Measured {
+  rmSync(output, { force: true });
+  const started = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-v', command, ...args], { cwd, encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  if (!rss) throw new Error(`cannot read /usr/bin/time output: ${r.stderr.slice(-500)}`);
+  return { seconds, maxRssMb: Number(rss[1]) / 1024, bytes: statSync(output).size };
+}
+
+function median(values: Measured[]): Measured {
+  const sorted = [...values].sort((a, b) => a.seconds - b.seconds);
+  const mid = sorted[Math.floor(sorted.length / 2)];
+  return { ...mid, maxRssMb: Math.max(...values.map((v) => v.maxRssMb)) };
+}
+
+export function runPackBench(options: { files?: number; runs?: number; folder?: string } = {}): PackBenchResult {
+  const work = mkdtempSync(path.join(tmpdir(), 'rro-bench-pack-'));
+  try {
+    const folder = options.folder ?? path.join(work, 'appeals');
+    const { files, bytes } = generateAppealsFolder(folder, options.files ?? 10_000, options.folder !== undefined);
+    const ours: Measured[] = [];
+    const infoZip: Measured[] = [];
+    const oursZip = path.join(work, 'ours.zip');
+    const refZip = path.join(work, 'infozip.zip');
+    // Alternate the two, after one warm-up each, so the page cache treats them alike.
+    const runs = Math.max(1, options.runs ?? 3);
+    for (let i = 0; i <= runs; i++) {
+      const a = timed(process.execPath, [CLI, 'pack', folder, '-o', oursZip, '--allow-errors', '--today', '2026-11-25'], work, oursZip);
+      const b = timed('zip', ['-r', '-q', '-6', refZip, '.'], folder, refZip);
+      if (i > 0) {
+        ours.push(a);
+        infoZip.push(b);
+      }
+    }
+    const o = median(ours);
+    const z = median(infoZip);
+    return { files, inputMb: bytes / 1e6, ours: o, infoZip: z, timeRatio: o.seconds / z.seconds, sizeRatio: o.bytes / z.bytes };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+if (require.main === module) {
+  const files = arg('--files');
+  const runs = arg('--runs');
+  const r = runPackBench({ files: files ? Number(files) : undefined, runs: runs ? Number(runs) : undefined, folder: arg('--folder') });
+  const line = (name: string, m: Measured): string =>
+    `${name.padEnd(10)} ${m.seconds.toFixed(2).padStart(6)} s  ${(m.bytes / 1e6).toFixed(2).padStart(7)} MB archive  ${m.maxRssMb.toFixed(0).padStart(4)} MB peak RSS`;
+  console.log(`pack: ${r.files} files, ${r.inputMb.toFixed(1)} MB`);
+  console.log(line('rro pack', r.ours));
+  console.log(line('zip -r -6', r.infoZip));
+  console.log(`time ratio ${r.timeRatio.toFixed(2)}× (target ≤ 2×)  ${r.timeRatio <= 2 ? 'ok' : 'MISSED'}`);
+  console.log(`size ratio ${r.sizeRatio.toFixed(4)} (target within 3%)  ${Math.abs(r.sizeRatio - 1) <= 0.03 ? 'ok' : 'MISSED'}`);
+  console.log(`peak memory ${r.ours.maxRssMb.toFixed(0)} MB (target < 150 MB)  ${r.ours.maxRssMb < 150 ? 'ok' : 'MISSED'}`);
+}
