@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic, MarkupContent } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-protocol/node';
 import { STATUS_IDS } from '../../server/src/format/table';
 import { FIXTURES, LspTestClient } from './client';
 import { applyEdits, find } from './text';
@@ -144,6 +144,50 @@ describe('language features', () => {
     const uri2 = await fresh(supported);
     const booleans = await client.completion(uri2, find(supported, 'true,', 0));
     assert.deepEqual(booleans.map((i) => i.label), ['true', 'false']);
+  });
+
+  it('names topic codes from a configured classifier in hover and completion', async () => {
+    const withClassifier = await LspTestClient.start({
+      pull: true,
+      settings: () => ({ classifier: { path: path.join(FIXTURES, 'classifier', 'classifier.json') } }),
+    });
+    try {
+      const uri = 'untitled:classified.json';
+      await withClassifier.open(uri, VALID);
+      const hover = hoverText(await withClassifier.hover(uri, find(VALID, '"0015"', 2)));
+      assert.match(hover, /0001\.0001\.0001\.0015/);
+      const codes = await withClassifier.completion(uri, find(VALID, '"0015"', 1));
+      const first = codes.find((i) => i.label === '0001');
+      assert.match(String(first?.detail), /Конституция Российской Федерации/);
+      const unknown = VALID.replace('"0015"', '"9999"');
+      await withClassifier.open('untitled:unknown-code.json', unknown);
+      const d = await withClassifier.pullDiagnostics('untitled:unknown-code.json');
+      assert.ok(d.some((x) => x.code === 'rro/code-unknown'));
+    } finally {
+      await withClassifier.stop();
+    }
+  });
+
+  it('attaches a file: the command on a question, and the edit that writes name and content', async () => {
+    const text = VALID.replace(/,\s*"attachment": \{[^}]*\}/, '');
+    const uri = await fresh(text);
+    const at = find(text, '"responseDate"', 2);
+    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: at, end: at },
+      context: { diagnostics: [] },
+    });
+    const attach = (actions as { command?: { command: string; arguments: unknown[] } }[]).find((a) => a.command?.command === 'rro.attachFile');
+    assert.deepEqual(attach?.command?.arguments, [uri, '/questions/0']);
+    const content = Buffer.from('Ответ заявителю').toString('base64');
+    const edit = (await client.connection.sendRequest('rro/attachmentEdit', { uri, pointer: '/questions/0', name: 'ответ.txt', contentBase64: content })) as {
+      changes: Record<string, TextEdit[]>;
+    };
+    const after = applyEdits(text, edit.changes[uri]);
+    const parsed = JSON.parse(after) as { questions: { attachment: { name: string; content: string } }[] };
+    assert.deepEqual(parsed.questions[0].attachment, { name: 'ответ.txt', content });
+    const left = await client.pullDiagnostics(await fresh(after));
+    assert.ok(!left.some((d) => String(d.code).startsWith('rro/attachment')), JSON.stringify(left.map((d) => d.code)));
   });
 
   it('outlines the appeal and its questions', async () => {
