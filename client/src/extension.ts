@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { SECTION, type RroInitOptions } from '../../server/src/lsp/protocol';
 import { CachedSettings } from './settings';
+import { cachedDepartments } from './departmentsCache';
 import { registerCommands } from './commands/index';
 
 type ConfigurationNext = Parameters<ConfigurationRequest.MiddlewareSignature>[2];
@@ -47,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const initializationOptions: RroInitOptions = {
     locale: vscode.env.language,
     bundle: await serverBundle(context.extensionPath, lang),
-    departments: context.globalState.get('rro.departments') ?? [],
+    departments: cachedDepartments(context),
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
