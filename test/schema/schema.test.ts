@@ -237,3 +237,9 @@ test('the null-report schema rejects month 13 and a missing year', () => {
   delete noYear.year;
   assert.ok(errorsOf(validateNullReport, noYear).some((e) => e.instancePath === '' && e.keyword === 'required'));
 });
+
+test('ajv validates a 10 MB attachment without overflowing the regex stack', () => {
+  const a = byName('answered.json');
+  (question(a).attachment as Json).content = 'QUJD'.repeat(2_500_000);
+  assert.deepEqual(errorsOf(validateAppeal, a), []);
+});

@@ -39,8 +39,12 @@ export const DATE_PATTERN =
 /** The question code: the last four digits of the classifier code (§3.1; `002_*.txt` §6.3). */
 export const CODE_PATTERN = '^[0-9]{4}$';
 
-/** Canonical Base64 (§3.2.5: the file content in Base64). */
-export const BASE64_PATTERN = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
+/**
+ * Base64 alphabet with end padding (§3.2.5: the file content in Base64). Deliberately loose:
+ * the exact form (length a multiple of 4) needs a repeated group that overflows the regex
+ * engine's stack on a multi-megabyte attachment; the engine's `rro/attachment-content` checks it.
+ */
+export const BASE64_PATTERN = '^[A-Za-z0-9+/]*={0,2}$';
 
 /** Attachment name without any path (§3.2.5). */
 export const FILE_NAME_PATTERN = '^[^\\\\/]+$';
