@@ -34,7 +34,7 @@ async function serverBundle(extensionPath: string, lang: string): Promise<Record
   return bundle;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<RroExtensionApi> {
   const output = vscode.window.createOutputChannel('РРО', { log: true });
   const settings = new CachedSettings();
   context.subscriptions.push(output, settings);
@@ -73,8 +73,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('rro', 'РРО', serverOptions, clientOptions);
-  await client.start();
+  // Activation does not wait for the server (it must stay fast): requests sent by commands
+  // before it is up wait for it inside the client.
   registerCommands({ context, client, output, settings });
+  const ready = client.start().catch((e: unknown) => output.error(`server failed to start: ${e instanceof Error ? e.message : String(e)}`));
+  return { ready };
+}
+
+/** What `activate` returns: tests and other extensions may wait until the server is up. */
+export interface RroExtensionApi {
+  ready: Promise<void>;
 }
 
 export async function deactivate(): Promise<void> {
