@@ -3,6 +3,10 @@
 // alternatives (nestable), `[a-z]` / `[!a-z]` character classes. Patterns and paths are
 // relative to a base folder and use `/`; a backslash is read as `/` so Windows users' paths
 // work. Like VS Code (and unlike a shell), `*` also matches names that start with a dot.
+//
+// Patterns come from settings and command lines, so matching must never blow up: no regular
+// expressions (`*a*a*a*` backtracks exponentially there) but the greedy wildcard algorithm,
+// once over segments (`**`) and once within a segment (`*`): O(pattern × path) at worst.
 
 export interface GlobOptions {
   /** Compare letters case-insensitively (Windows and macOS file systems). */
@@ -18,29 +22,38 @@ export function normalizeRelative(path: string): string {
   return p === '.' ? '' : p;
 }
 
-const cache = new Map<string, RegExp>();
+type Token = { kind: 'char'; ch: string } | { kind: 'one' } | { kind: 'star' } | { kind: 'class'; negate: boolean; ranges: [string, string][] };
+type Segment = { globstar: true } | { globstar: false; tokens: Token[] };
+type Compiled = Segment[][];
 
-export function globToRegExp(pattern: string, options: GlobOptions = {}): RegExp {
-  const key = (options.ignoreCase ? 'i:' : 's:') + pattern;
-  let re = cache.get(key);
-  if (!re) {
-    re = new RegExp('^' + translate(normalizeRelative(pattern)) + '$', options.ignoreCase ? 'i' : '');
-    if (cache.size > 1000) cache.clear(); // patterns come from settings: a handful, but never grow unbounded
-    cache.set(key, re);
+/** More alternatives than this from `{…}` is not a real pattern; the rest stays literal. */
+const MAX_ALTERNATIVES = 256;
+const cache = new Map<string, Compiled>();
+
+function compile(pattern: string, ignoreCase: boolean): Compiled {
+  const key = (ignoreCase ? 'i:' : 's:') + pattern;
+  let compiled = cache.get(key);
+  if (!compiled) {
+    const source = normalizeRelative(ignoreCase ? pattern.toLowerCase() : pattern);
+    compiled = expandBraces(source).map(segmentsOf);
+    if (cache.size > 1000) cache.clear(); // a handful of patterns in practice; never grow unbounded
+    cache.set(key, compiled);
   }
-  return re;
+  return compiled;
 }
 
 export function matchGlob(pattern: string, path: string, options: GlobOptions = {}): boolean {
-  return globToRegExp(pattern, options).test(normalizeRelative(path));
+  return createMatcher([pattern], options)(path);
 }
 
 /** One predicate for a list of patterns: true when any of them matches. */
 export function createMatcher(patterns: readonly string[], options: GlobOptions = {}): (path: string) => boolean {
-  const res = patterns.filter((p) => p.trim() !== '').map((p) => globToRegExp(p, options));
+  const ignoreCase = options.ignoreCase === true;
+  const alternatives = patterns.filter((p) => p.trim() !== '').flatMap((p) => compile(p, ignoreCase));
   return (path) => {
-    const p = normalizeRelative(path);
-    return res.some((re) => re.test(p));
+    const p = normalizeRelative(ignoreCase ? path.toLowerCase() : path);
+    const segments = p === '' ? [] : p.split('/');
+    return alternatives.some((alt) => matchSegments(alt, segments));
   };
 }
 
@@ -53,49 +66,109 @@ export function matchesSelfOrParent(matcher: (path: string) => boolean, path: st
   return false;
 }
 
-function escapeChar(c: string): string {
-  return /[.+^$()|\\[\]{}*?]/.test(c) ? '\\' + c : c;
+/** `a{b,c{d,e}}` → `ab`, `acd`, `ace`; an unclosed `{` is literal. */
+function expandBraces(pattern: string): string[] {
+  const open = pattern.indexOf('{');
+  if (open < 0) return [pattern];
+  let depth = 0;
+  const commas: number[] = [];
+  let close = -1;
+  for (let i = open; i < pattern.length && close < 0; i++) {
+    const c = pattern[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) close = i;
+    else if (c === ',' && depth === 1) commas.push(i);
+  }
+  if (close < 0) return [pattern];
+  const head = pattern.slice(0, open);
+  const bounds = [open, ...commas, close];
+  const parts = bounds.slice(0, -1).map((b, k) => pattern.slice(b + 1, bounds[k + 1]));
+  const tails = expandBraces(pattern.slice(close + 1));
+  const out: string[] = [];
+  for (const part of parts) {
+    for (const inner of expandBraces(part)) {
+      for (const tail of tails) {
+        out.push(head + inner + tail);
+        if (out.length >= MAX_ALTERNATIVES) return out;
+      }
+    }
+  }
+  return out;
 }
 
-function translate(pattern: string): string {
-  let out = '';
-  let braces = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') {
-      const atSegmentStart = i === 0 || pattern[i - 1] === '/';
-      if (pattern[i + 1] === '*' && atSegmentStart && (i + 2 === pattern.length || pattern[i + 2] === '/')) {
-        if (i + 2 === pattern.length) {
-          out += '.*';
-          i += 1;
-        } else {
-          out += '(?:[^/]*/)*'; // `**/`: zero or more whole segments
-          i += 2;
-        }
-      } else {
-        while (pattern[i + 1] === '*') i++; // `a**b` is just `a*b`
-        out += '[^/]*';
-      }
-    } else if (c === '?') out += '[^/]';
-    else if (c === '{') {
-      braces++;
-      out += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      out += ')';
-    } else if (c === ',' && braces > 0) out += '|';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 2);
-      if (end < 0) out += '\\[';
-      else {
-        let body = pattern.slice(i + 1, end);
-        const negate = body.startsWith('!') || body.startsWith('^');
-        if (negate) body = body.slice(1);
-        out += '[' + (negate ? '^/' : '') + body.replace(/\\/g, '\\\\').replace(/\]/g, '\\]') + ']';
-        i = end;
-      }
-    } else out += escapeChar(c);
+function segmentsOf(pattern: string): Segment[] {
+  const out: Segment[] = [];
+  for (const part of pattern === '' ? [] : pattern.split('/')) {
+    if (part === '**') {
+      if (!(out.length > 0 && out[out.length - 1].globstar)) out.push({ globstar: true }); // `**/**` is `**`
+    } else out.push({ globstar: false, tokens: tokensOf(part) });
   }
-  // An unclosed `{` would make an invalid RegExp: close what is open, matching it literally is worse.
-  return out + ')'.repeat(braces);
+  return out;
+}
+
+function tokensOf(part: string): Token[] {
+  const tokens: Token[] = [];
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i];
+    if (c === '*') {
+      if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
+    } else if (c === '?') tokens.push({ kind: 'one' });
+    else if (c === '[' && part.indexOf(']', i + 2) > 0) {
+      const end = part.indexOf(']', i + 2);
+      let body = part.slice(i + 1, end);
+      const negate = body.startsWith('!') || body.startsWith('^');
+      if (negate) body = body.slice(1);
+      const ranges: [string, string][] = [];
+      for (let k = 0; k < body.length; k++) {
+        if (body[k + 1] === '-' && k + 2 < body.length) {
+          ranges.push([body[k], body[k + 2]]);
+          k += 2;
+        } else ranges.push([body[k], body[k]]);
+      }
+      tokens.push({ kind: 'class', negate, ranges });
+      i = end;
+    } else tokens.push({ kind: 'char', ch: c });
+  }
+  return tokens;
+}
+
+function tokenMatches(t: Token, ch: string): boolean {
+  if (t.kind === 'char') return t.ch === ch;
+  if (t.kind === 'one') return true;
+  if (t.kind === 'class') return t.ranges.some(([lo, hi]) => ch >= lo && ch <= hi) !== t.negate;
+  return false;
+}
+
+/**
+ * The greedy wildcard algorithm: on a mismatch, go back to the last star and let it swallow
+ * one more item. Correct for one kind of star, and never worse than O(pattern × subject).
+ */
+function greedy<P, S>(pattern: readonly P[], subject: readonly S[], isStar: (p: P) => boolean, matches: (p: P, s: S) => boolean): boolean {
+  let p = 0;
+  let s = 0;
+  let starP = -1;
+  let starS = 0;
+  while (s < subject.length) {
+    if (p < pattern.length && isStar(pattern[p])) {
+      starP = p++;
+      starS = s;
+    } else if (p < pattern.length && matches(pattern[p], subject[s])) {
+      p++;
+      s++;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      s = ++starS;
+    } else return false;
+  }
+  while (p < pattern.length && isStar(pattern[p])) p++;
+  return p === pattern.length;
+}
+
+function matchSegments(pattern: readonly Segment[], segments: readonly string[]): boolean {
+  return greedy(
+    pattern,
+    segments,
+    (seg) => seg.globstar,
+    (seg, name) => !seg.globstar && greedy(seg.tokens, [...name], (t) => t.kind === 'star', tokenMatches),
+  );
 }
