@@ -89,10 +89,27 @@ describe('diagnostics, pull model', () => {
 
 describe('diagnostics, push model', () => {
   let client: LspTestClient;
+  let rulesSetting: Record<string, string> = {};
   before(async () => {
-    client = await LspTestClient.start({ pull: false });
+    client = await LspTestClient.start({ pull: false, settings: () => ({ rules: rulesSetting }) });
   });
   after(() => client.stop());
+
+  it('applies rro.rules severities, and re-checks open documents when settings change', async () => {
+    const uri = 'untitled:settings.json';
+    await client.open(uri, BROKEN_FIXED_COMMA);
+    const before = await client.waitForPush(uri, () => true, true);
+    assert.equal(before.diagnostics.find((d) => d.code === 'rro/status-value')?.severity, 1);
+    rulesSetting = { 'rro/status-value': 'hint' };
+    const hinted = client.waitForPush(uri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.equal((await hinted).diagnostics.find((d) => d.code === 'rro/status-value')?.severity, 4);
+    rulesSetting = { 'rro/status-value': 'off' };
+    const silenced = client.waitForPush(uri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual((await silenced).diagnostics, []);
+    rulesSetting = {};
+  });
 
   it('pushes for the current version only', async () => {
     const uri = 'untitled:broken-push.json';

@@ -17,6 +17,8 @@ export class DiagnosticsFeature {
     private readonly ctx: ServerContext,
     private readonly workspace: WorkspaceChecker,
     private readonly pull: boolean,
+    /** The client accepts `workspace/diagnostic/refresh`. */
+    private readonly refreshable: boolean,
   ) {}
 
   register(): void {
@@ -70,7 +72,7 @@ export class DiagnosticsFeature {
 
   /** Settings or department data changed: recompute what the editor shows. */
   refresh(): void {
-    if (this.pull) void this.ctx.connection.languages.diagnostics.refresh();
-    else for (const d of this.ctx.documents.all()) this.schedule(d.uri, 0);
+    if (!this.pull) for (const d of this.ctx.documents.all()) this.schedule(d.uri, 0);
+    else if (this.refreshable) void this.ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 }

@@ -38,6 +38,10 @@ export function startServer(connection: Connection): void {
   let started: { ctx: ServerContext; diagnostics: DiagnosticsFeature; workspace: WorkspaceChecker } | undefined;
   let dynamicWatch = false;
   let dynamicConfiguration = false;
+  let folderEvents = false;
+  // A failed notification or registration must never end the server (Node exits on an
+  // unhandled rejection): log it and go on.
+  process.on('unhandledRejection', (e: unknown) => connection.console.error(`rro: ${e instanceof Error ? e.message : String(e)}`));
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
@@ -48,6 +52,7 @@ export function startServer(connection: Connection): void {
     const pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
     dynamicWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    folderEvents = caps.workspace?.workspaceFolders === true;
     const text = new ServerText(init.locale ?? params.locale, init.bundle);
     const departments = new DepartmentDirectory();
     departments.setCache(init.departments ?? []);
@@ -66,7 +71,8 @@ export function startServer(connection: Connection): void {
       snippetSupport: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
     };
     const workspace = new WorkspaceChecker(ctx);
-    const diagnostics = new DiagnosticsFeature(ctx, workspace, pullDiagnostics);
+    const refreshable = caps.workspace?.diagnostics?.refreshSupport === true;
+    const diagnostics = new DiagnosticsFeature(ctx, workspace, pullDiagnostics, refreshable);
     started = { ctx, diagnostics, workspace };
     diagnostics.register();
     registerHover(ctx);
@@ -98,7 +104,7 @@ export function startServer(connection: Connection): void {
         watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
       });
     }
-    if (ctx.folders.all().length > 0) {
+    if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const kept = ctx.folders.all().filter((f) => !e.removed.some((r) => r.uri === f.uri));
         ctx.folders.set([...kept, ...e.added]);
