@@ -3,7 +3,7 @@
 // neither share state nor write into the home directory.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Toolchain } from './install';
+import { cleanEnv, type Toolchain } from './install';
 import { writeMinimalLanguagePack } from './locale';
 import { freePort, waitForHttp } from './net';
 import { startGroup, type Group } from './processGroup';
@@ -38,8 +38,7 @@ export function runEnv(tc: Toolchain, runDir: string, extra: NodeJS.ProcessEnv =
   const tmp = path.join(runDir, 'tmp');
   for (const d of [tmp, path.join(runDir, 'xdg', 'config'), path.join(runDir, 'xdg', 'data')]) fs.mkdirSync(d, { recursive: true });
   return {
-    ...process.env,
-    ...extra,
+    ...cleanEnv(extra),
     PATH: `${tc.node24Bin}:${process.env.PATH ?? ''}`,
     TMPDIR: tmp,
     XDG_CONFIG_HOME: path.join(runDir, 'xdg', 'config'),

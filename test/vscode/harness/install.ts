@@ -32,8 +32,22 @@ export function toolchainIn(cache: string): Toolchain {
 
 type Log = (line: string) => void;
 
+/**
+ * The environment without what an outer `npm test` / `npm run` injects (npm_config_*,
+ * npm_node_execpath, NODE=/usr/bin/node): left in, the nested npm runs code-server's
+ * postinstall with the outer Node 20 instead of Node 24.
+ */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^npm_/i.test(k) || k === 'NODE' || k === 'INIT_CWD') continue;
+    env[k] = v;
+  }
+  return { ...env, ...extra };
+}
+
 /** Runs a command with output into the install log; throws with the log's path on failure. */
-function run(cmd: string, args: string[], cwd: string, logFile: string, env: NodeJS.ProcessEnv = process.env): void {
+function run(cmd: string, args: string[], cwd: string, logFile: string, env: NodeJS.ProcessEnv = cleanEnv()): void {
   const out = fs.openSync(logFile, 'a');
   fs.writeSync(out, `\n$ ${cmd} ${args.join(' ')}   (in ${cwd})\n`);
   const r = spawnSync(cmd, args, { cwd, env, stdio: ['ignore', out, out], timeout: 15 * 60_000 });
@@ -58,7 +72,7 @@ function ensureDebian(cache: string, logFile: string, log: Log): void {
     throw new Error(`missing Debian packages: ${missing.join(' ')}; install them as root (apt-get install ${missing.join(' ')})`);
   }
   log(`installing Debian packages: ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const env = cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' });
   run('apt-get', ['update', '-qq'], cache, logFile, env);
   run('apt-get', ['install', '-y', '-qq', ...missing], cache, logFile, env);
 }
@@ -113,21 +127,20 @@ export async function ensureToolchain(cache: string, log: Log): Promise<Toolchai
     });
     // code-server's postinstall builds native modules: against Node 24's headers, from source
     // (prebuild-install would try GitHub downloads).
-    const node24Env = {
-      ...process.env,
+    const node24Env = cleanEnv({
       PATH: `${tc.node24Bin}:${process.env.PATH ?? ''}`,
       npm_config_nodedir: path.join(cache, 'node24'),
       npm_config_build_from_source: 'true',
       npm_config_fund: 'false',
       npm_config_audit: 'false',
-    };
+    });
     part(cache, 'cs', log, (dir) => {
       fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
       run('npm', ['install', CODE_SERVER], dir, logFile, node24Env);
     });
     part(cache, 'pw', log, (dir) => {
       fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
-      run('npm', ['install', PLAYWRIGHT], dir, logFile, { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
+      run('npm', ['install', PLAYWRIGHT], dir, logFile, cleanEnv({ PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }));
     });
   });
   return tc;
