@@ -154,13 +154,20 @@ export function bigAttachmentAppeal(bytes: number, seed = 7): string {
   );
 }
 
-/** A document of about `bytes` made of many small appeals' questions: structure, not one string. */
-export function manyQuestionsAppeal(bytes: number, seed = 11): string {
-  const rnd = new Random(seed);
-  const first = JSON.parse(appealText(rnd, 0, 0, 1)) as { questions: unknown[] };
-  const one = JSON.stringify(first.questions[0]);
-  first.questions = Array.from({ length: Math.ceil(bytes / (one.length + 6)) }, () => JSON.parse(one) as unknown);
-  return JSON.stringify(first, null, 2);
+/**
+ * A document of about `bytes` that is all structure: tens of thousands of InWork questions.
+ * Not realistic (an appeal has a few questions); it measures the parser and rules per node.
+ * There are fewer 4-digit codes than questions, so codes repeat (`rro/code-duplicate`).
+ */
+export function manyQuestionsAppeal(bytes: number): { text: string; questions: number } {
+  const appeal = JSON.parse(appealText(new Random(11), 0, 0, 1)) as { questions: unknown[] };
+  const sample = { code: '0001', status: 'InWork', incomingDate: '2026-01-10', registrationDate: '2026-01-11' };
+  const count = Math.ceil(bytes / (JSON.stringify(sample, null, 2).length + 8));
+  appeal.questions = Array.from({ length: count }, (_, i) => ({
+    ...sample,
+    code: String(1 + (i % 9999)).padStart(4, '0'),
+  }));
+  return { text: JSON.stringify(appeal, null, 2), questions: count };
 }
 
 if (require.main === module) {
