@@ -12,7 +12,11 @@ export function cachedDepartments(context: vscode.ExtensionContext): DepartmentN
 }
 
 /** Merges `found` into the cache (newer names win) and tells the server. */
-export async function rememberDepartments(context: vscode.ExtensionContext, client: LanguageClient, found: readonly DepartmentName[]): Promise<void> {
+export async function rememberDepartments(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  found: readonly DepartmentName[],
+): Promise<void> {
   const byId = new Map(cachedDepartments(context).map((d) => [d.id.toLowerCase(), d]));
   for (const d of found) byId.set(d.id.toLowerCase(), { id: d.id, name: d.name });
   const departments = [...byId.values()];

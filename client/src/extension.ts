@@ -76,7 +76,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<RroExt
   // Activation does not wait for the server (it must stay fast): requests sent by commands
   // before it is up wait for it inside the client.
   registerCommands({ context, client, output, settings });
-  const ready = client.start().catch((e: unknown) => output.error(`server failed to start: ${e instanceof Error ? e.message : String(e)}`));
+  const ready = client
+    .start()
+    .catch((e: unknown) => output.error(`server failed to start: ${e instanceof Error ? e.message : String(e)}`));
   return { ready };
 }
 

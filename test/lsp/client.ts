@@ -72,8 +72,14 @@ export class LspTestClient {
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
     const args = options.viaCli ? [CLI, 'lsp', '--stdio'] : [SERVER, '--stdio'];
     options.onSpawn?.();
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, LANG: 'C' } });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const child = spawn(process.execPath, args, {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, LANG: 'C' },
+    });
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
     const client = new LspTestClient(child, connection);
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       client.pushed.set(p.uri, p);
@@ -83,7 +89,12 @@ export class LspTestClient {
       client.requestsFromServer.push('workspace/configuration');
       return params.items.map((i) => (options.settings ? options.settings(i.scopeUri) : {}));
     });
-    for (const method of ['client/registerCapability', 'workspace/diagnostic/refresh', 'window/workDoneProgress/create', 'window/showMessageRequest']) {
+    for (const method of [
+      'client/registerCapability',
+      'workspace/diagnostic/refresh',
+      'window/workDoneProgress/create',
+      'window/showMessageRequest',
+    ]) {
       connection.onRequest(method, () => {
         client.requestsFromServer.push(method);
         return null;
@@ -113,7 +124,11 @@ export class LspTestClient {
   }
 
   /** Resolves with the next push for `uri` that satisfies `accept` (or the latest one if it already does). */
-  waitForPush(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, includeLatest = false): Promise<PublishDiagnosticsParams> {
+  waitForPush(
+    uri: string,
+    accept: (p: PublishDiagnosticsParams) => boolean = () => true,
+    includeLatest = false,
+  ): Promise<PublishDiagnosticsParams> {
     const latest = this.pushed.get(uri);
     if (includeLatest && latest && accept(latest)) return Promise.resolve(latest);
     return new Promise((resolve) => {
@@ -139,14 +154,19 @@ export class LspTestClient {
 
   async open(uri: string, text: string, languageId = 'json'): Promise<void> {
     this.versions.set(uri, 1);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
   }
 
   /** Replaces the whole text; returns the new version. */
   async change(uri: string, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return version;
   }
 
@@ -154,12 +174,17 @@ export class LspTestClient {
   async edit(uri: string, range: Range, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
     return version;
   }
 
   async pullDiagnostics(uri: string): Promise<Diagnostic[]> {
-    const report: DocumentDiagnosticReport = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    const report: DocumentDiagnosticReport = await this.connection.sendRequest(DocumentDiagnosticRequest.type, {
+      textDocument: { uri },
+    });
     return report.kind === 'full' ? report.items : [];
   }
 
@@ -168,12 +193,19 @@ export class LspTestClient {
   }
 
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
-    const r: CompletionList | CompletionItem[] | null = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    const r: CompletionList | CompletionItem[] | null = await this.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position,
+    });
     return r === null ? [] : Array.isArray(r) ? r : r.items;
   }
 
   async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
-    const r = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
+    const r = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, only },
+    });
     return (r ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
   }
 

@@ -33,7 +33,10 @@ describe('diagnostics, pull model', () => {
     const status = diagnostics.find((d) => d.code === 'rro/status-value')!;
     assert.deepEqual(status.range.start, find(BROKEN, '"answered"'));
     assert.equal(status.source, 'РРО');
-    assert.equal(status.codeDescription?.href, 'https://github.com/rro-tools/rro-tools/blob/main/README.md#rro-status-value');
+    assert.equal(
+      status.codeDescription?.href,
+      'https://github.com/rro-tools/rro-tools/blob/main/README.md#rro-status-value',
+    );
     const comma = diagnostics.find((d) => d.code === 'rro/json-trailing-comma')!;
     assert.deepEqual(comma.range.start, find(BROKEN, '},\n  ]', 1));
   });
@@ -48,7 +51,10 @@ describe('diagnostics, pull model', () => {
 
   it('gives nothing to package.json, tsconfig.json and other JSON', async () => {
     const others: [string, string][] = [
-      ['file:///tmp/project/package.json', JSON.stringify({ name: 'x', version: '1.0.0', scripts: { test: 'node t.js' } }, null, 2)],
+      [
+        'file:///tmp/project/package.json',
+        JSON.stringify({ name: 'x', version: '1.0.0', scripts: { test: 'node t.js' } }, null, 2),
+      ],
       ['file:///tmp/project/tsconfig.json', '{\n  // comment\n  "compilerOptions": { "strict": true, },\n}\n'],
       ['file:///tmp/project/.vscode/settings.json', '{ "editor.tabSize": 2, }'],
       ['file:///tmp/project/data.json', '[1, 2, {"a": "b"}]'],
@@ -69,7 +75,10 @@ describe('diagnostics, pull model', () => {
     assert.ok(!first.includes('rro/attachment-content'), first.join(', '));
     const statusAt = find(big, '"Answered"', 1);
     await client.edit(uri, { start: statusAt, end: { ...statusAt, character: statusAt.character + 1 } }, 'a');
-    const [diagnostics, hover] = await Promise.all([client.pullDiagnostics(uri), client.hover(uri, find(big, '"createDate"', 2))]);
+    const [diagnostics, hover] = await Promise.all([
+      client.pullDiagnostics(uri),
+      client.hover(uri, find(big, '"createDate"', 2)),
+    ]);
     assert.ok(rules(diagnostics).includes('rro/status-value'));
     assert.ok(hover);
   });

@@ -69,7 +69,10 @@ describe('language features', () => {
         const after = applyEdits(BAD, action.edit!.changes![uri]);
         const left = await client.pullDiagnostics(await fresh(after));
         const count = (list: Diagnostic[]): number => list.filter((x) => x.code === d.code).length;
-        assert.ok(count(left) < count(diagnostics), `${action.title} (${String(d.code)}) did not remove its diagnostic`);
+        assert.ok(
+          count(left) < count(diagnostics),
+          `${action.title} (${String(d.code)}) did not remove its diagnostic`,
+        );
         fixed.add(String(d.code));
       }
     }
@@ -82,19 +85,34 @@ describe('language features', () => {
     const [add] = (await client.codeActions(uri2, required[0].range, required, ['quickfix'])).filter((a) => a.edit);
     const added = applyEdits(missing, add.edit!.changes![uri2]);
     assert.ok(!(await client.pullDiagnostics(await fresh(added))).some((d) => d.code === 'rro/required'), added);
-    for (const rule of ['rro/bom', 'rro/json-comment', 'rro/json-trailing-comma', 'rro/number-latin-a', 'rro/date-format', 'rro/code-format', 'rro/status-value', 'rro/property-case']) {
+    for (const rule of [
+      'rro/bom',
+      'rro/json-comment',
+      'rro/json-trailing-comma',
+      'rro/number-latin-a',
+      'rro/date-format',
+      'rro/code-format',
+      'rro/status-value',
+      'rro/property-case',
+    ]) {
       assert.ok(fixed.has(rule), `no working fix for ${rule}; fixed: ${[...fixed].join(', ')}`);
     }
   });
 
   it('fixes every safe problem at once with source.fixAll.rro', async () => {
     const uri = await fresh(BAD);
-    const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
+    const actions = await client.codeActions(
+      uri,
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      [],
+      ['source.fixAll'],
+    );
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.rro');
     const after = applyEdits(BAD, actions[0].edit!.changes![uri]);
     const left = (await client.pullDiagnostics(await fresh(after))).map((d) => String(d.code));
-    for (const rule of ['rro/bom', 'rro/json-comment', 'rro/json-trailing-comma']) assert.ok(!left.includes(rule), `${rule} left: ${left.join(', ')}`);
+    for (const rule of ['rro/bom', 'rro/json-comment', 'rro/json-trailing-comma'])
+      assert.ok(!left.includes(rule), `${rule} left: ${left.join(', ')}`);
     assert.ok(!left.includes('rro/json-syntax'));
   });
 
@@ -102,7 +120,8 @@ describe('language features', () => {
     const uri = await fresh(VALID);
     const text = hoverText(await client.hover(uri, find(VALID, '"Answered"', 3)));
     assert.match(text, /Дан ответ/);
-    for (const field of ['incomingDate', 'registrationDate', 'responseDate', 'attachment']) assert.ok(text.includes(field), field);
+    for (const field of ['incomingDate', 'registrationDate', 'responseDate', 'attachment'])
+      assert.ok(text.includes(field), field);
     for (const next of ['Explained', 'Supported', 'Transferred']) assert.ok(text.includes(next), next);
     assert.ok(!text.includes('`NotReceived`'), 'a final status cannot go back to NotReceived');
   });
@@ -124,7 +143,13 @@ describe('language features', () => {
     const uri = await fresh(text);
     const items = await client.completion(uri, find(text, '"Supported",\n      ', 19));
     const labels = items.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label);
-    assert.deepEqual(labels.slice(0, 5), ['incomingDate', 'registrationDate', 'responseDate', 'attachment', 'actionsTaken']);
+    assert.deepEqual(labels.slice(0, 5), [
+      'incomingDate',
+      'registrationDate',
+      'responseDate',
+      'attachment',
+      'actionsTaken',
+    ]);
     assert.ok(!labels.includes('code') && !labels.includes('status'), 'present properties are not offered');
     const date = items.find((i) => i.label === 'incomingDate')!;
     assert.match(date.textEdit!.newText, /^"incomingDate": "\$\{1:\d{4}-\d{2}-\d{2}\}"$/);
@@ -143,7 +168,10 @@ describe('language features', () => {
     const supported = VALID.replace('"status": "Answered",', '"status": "Supported",\n      "actionsTaken": true,');
     const uri2 = await fresh(supported);
     const booleans = await client.completion(uri2, find(supported, 'true,', 0));
-    assert.deepEqual(booleans.map((i) => i.label), ['true', 'false']);
+    assert.deepEqual(
+      booleans.map((i) => i.label),
+      ['true', 'false'],
+    );
   });
 
   it('names topic codes from a configured classifier in hover and completion', async () => {
@@ -177,10 +205,17 @@ describe('language features', () => {
       range: { start: at, end: at },
       context: { diagnostics: [] },
     });
-    const attach = (actions as { command?: { command: string; arguments: unknown[] } }[]).find((a) => a.command?.command === 'rro.attachFile');
+    const attach = (actions as { command?: { command: string; arguments: unknown[] } }[]).find(
+      (a) => a.command?.command === 'rro.attachFile',
+    );
     assert.deepEqual(attach?.command?.arguments, [uri, '/questions/0']);
     const content = Buffer.from('Ответ заявителю').toString('base64');
-    const edit = (await client.connection.sendRequest('rro/attachmentEdit', { uri, pointer: '/questions/0', name: 'ответ.txt', contentBase64: content })) as {
+    const edit = (await client.connection.sendRequest('rro/attachmentEdit', {
+      uri,
+      pointer: '/questions/0',
+      name: 'ответ.txt',
+      contentBase64: content,
+    })) as {
       changes: Record<string, TextEdit[]>;
     };
     const after = applyEdits(text, edit.changes[uri]);
@@ -195,6 +230,9 @@ describe('language features', () => {
     const [appeal] = await client.symbols(uri);
     assert.match(appeal.name, /Ж-2016-0042/);
     assert.equal(appeal.detail, '2016-11-02');
-    assert.deepEqual(appeal.children?.map((c) => c.name), ['0015 — Answered']);
+    assert.deepEqual(
+      appeal.children?.map((c) => c.name),
+      ['0015 — Answered'],
+    );
   });
 });

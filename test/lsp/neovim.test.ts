@@ -46,10 +46,14 @@ describe('Neovim as a second client', { skip: !hasNvim && 'nvim is not installed
     writeFileSync(fixture, text);
     writeFileSync(path.join(dir, 'client.lua'), LUA);
     const out = path.join(dir, 'out.txt');
-    const nvim = spawn('nvim', ['--headless', '--clean', '-u', 'NONE', fixture, '-c', `luafile ${path.join(dir, 'client.lua')}`], {
-      env: { ...process.env, RRO_FIXTURE: fixture, RRO_OUT: out, RRO_CLI: CLI, RRO_NODE: process.execPath },
-      stdio: 'ignore',
-    });
+    const nvim = spawn(
+      'nvim',
+      ['--headless', '--clean', '-u', 'NONE', fixture, '-c', `luafile ${path.join(dir, 'client.lua')}`],
+      {
+        env: { ...process.env, RRO_FIXTURE: fixture, RRO_OUT: out, RRO_CLI: CLI, RRO_NODE: process.execPath },
+        stdio: 'ignore',
+      },
+    );
     const code = await new Promise<number | null>((resolve) => nvim.on('exit', resolve));
     assert.equal(code, 0, 'nvim exits after receiving diagnostics');
     const fromNvim = readFileSync(out, 'utf8').trim().split('\n').sort();
@@ -57,7 +61,9 @@ describe('Neovim as a second client', { skip: !hasNvim && 'nvim is not installed
     const client = await LspTestClient.start({ folders: [dir] });
     try {
       const pushed = await client.waitForPush(fileUri(fixture), (p) => p.diagnostics.length > 0, true);
-      const ours = pushed.diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}`).sort();
+      const ours = pushed.diagnostics
+        .map((d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}`)
+        .sort();
       assert.deepEqual(fromNvim, ours);
       assert.ok(ours.some((l) => l.startsWith('rro/status-value ')));
       assert.ok(ours.some((l) => l.startsWith('rro/date-format ')));

@@ -33,7 +33,8 @@ const COPY = [
 
 function projectCopy(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'rro-vsix-'));
-  for (const entry of COPY) if (existsSync(path.join(ROOT, entry))) cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
+  for (const entry of COPY)
+    if (existsSync(path.join(ROOT, entry))) cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
 }
@@ -77,10 +78,22 @@ describe('the .vsix', () => {
     assert.equal(await run('npm', ['run', 'package'], project), 0);
     assert.ok(statSync(VSIX).size < 2 * 1024 * 1024, 'under 2 MB');
     assert.equal(spawnSync('unzip', ['-tq', VSIX]).status, 0, 'unzip -t');
-    const listing = spawnSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(z.namelist()))', VSIX], { encoding: 'utf8' });
+    const listing = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(z.namelist()))',
+        VSIX,
+      ],
+      { encoding: 'utf8' },
+    );
     assert.equal(listing.status, 0, listing.stderr);
     const names = listing.stdout.trim().split('\n');
-    for (const name of names) assert.ok(ALLOWED.some((re) => re.test(name)), `unexpected entry ${name}`);
+    for (const name of names)
+      assert.ok(
+        ALLOWED.some((re) => re.test(name)),
+        `unexpected entry ${name}`,
+      );
     for (const name of REQUIRED) assert.ok(names.includes(name), `missing ${name}`);
     const unzipList = spawnSync('unzip', ['-Z1', VSIX], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
     assert.deepEqual(unzipList, [...names].sort());

@@ -16,5 +16,7 @@ export function expandSnippet(body: readonly string[], now: Date): string {
     text = text.replace(/\$\{\d+:([^${}]*)\}/g, (_w, def: string) => def);
     text = variables(text);
   }
-  return variables(text).replace(/\$\{\d+\}|\$\d+/g, '').replace(/\t/g, '  ');
+  return variables(text)
+    .replace(/\$\{\d+\}|\$\d+/g, '')
+    .replace(/\t/g, '  ');
 }

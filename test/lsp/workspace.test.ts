@@ -5,7 +5,11 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
 import { fileUri, FIXTURES, LspTestClient } from './client';
 
 const VALID = readFileSync(path.join(FIXTURES, 'valid', 'answered.json'), 'utf8');
@@ -19,7 +23,8 @@ function workspace(): { a: string; b: string } {
   const root = mkdtempSync(path.join(tmpdir(), 'rro-ws-'));
   const a = path.join(root, 'a');
   const b = path.join(root, 'b');
-  for (const dir of [a, b, path.join(a, 'sub'), path.join(a, 'skip'), path.join(b, 'sub')]) mkdirSync(dir, { recursive: true });
+  for (const dir of [a, b, path.join(a, 'sub'), path.join(a, 'skip'), path.join(b, 'sub')])
+    mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(a, 'bad.json'), BROKEN);
   writeFileSync(path.join(a, 'good.json'), VALID);
   writeFileSync(path.join(a, 'sub', 'bad2.json'), BROKEN);
@@ -46,7 +51,10 @@ describe('workspace validation', () => {
   after(() => client.stop());
 
   it('checks every matching file on startup, honouring rro.files and rro.exclude per folder', async () => {
-    const [bad, bad2] = await Promise.all([client.waitForPush(uri(a, 'bad.json'), () => true, true), client.waitForPush(uri(a, 'sub', 'bad2.json'), () => true, true)]);
+    const [bad, bad2] = await Promise.all([
+      client.waitForPush(uri(a, 'bad.json'), () => true, true),
+      client.waitForPush(uri(a, 'sub', 'bad2.json'), () => true, true),
+    ]);
     assert.deepEqual(codes(bad), ['rro/status-value']);
     assert.deepEqual(codes(bad2), ['rro/status-value']);
     const good = await client.waitForPush(uri(a, 'good.json'), () => true, true);
@@ -94,7 +102,10 @@ describe('workspace validation', () => {
     const cleared = client.waitForPush(moved);
     await client.open(moved, BROKEN);
     assert.deepEqual((await cleared).diagnostics, []);
-    assert.deepEqual((await client.pullDiagnostics(moved)).map((d) => String(d.code)), ['rro/status-value']);
+    assert.deepEqual(
+      (await client.pullDiagnostics(moved)).map((d) => String(d.code)),
+      ['rro/status-value'],
+    );
     const back = client.waitForPush(moved);
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: moved } });
     assert.deepEqual(codes(await back), ['rro/status-value']);

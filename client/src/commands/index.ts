@@ -20,10 +20,7 @@ export interface ClientServices {
 /** A command module: registers its command(s) and returns what to dispose. */
 export type CommandRegistration = (services: ClientServices) => vscode.Disposable | vscode.Disposable[];
 
-const COMMANDS: readonly CommandRegistration[] = [
-  registerCheckFolder,
-  registerAttachFile,
-];
+const COMMANDS: readonly CommandRegistration[] = [registerCheckFolder, registerAttachFile];
 
 export function registerCommands(services: ClientServices): void {
   for (const register of COMMANDS) {

@@ -27,12 +27,16 @@ export function registerAttachmentEdit(ctx: ServerContext): void {
     const question = nodeAtPath(root, pathOf(root, params.pointer));
     if (question?.type !== 'object') return null;
     const value = { name: params.name, content: params.contentBase64 };
-    const existing = (question.children ?? []).find((p) => String(p.children?.[0].value).toLowerCase() === 'attachment');
+    const existing = (question.children ?? []).find(
+      (p) => String(p.children?.[0].value).toLowerCase() === 'attachment',
+    );
     const target = existing?.children?.[1];
     const edit = target
       ? { offset: target.offset, length: target.length, newText: JSON.stringify(value) }
       : appendProperties(open.snapshot.text, question, [['attachment', value]]);
     const lines = open.snapshot.lines;
-    return { changes: { [open.document.uri]: [{ range: lines.range(edit.offset, edit.length), newText: edit.newText }] } };
+    return {
+      changes: { [open.document.uri]: [{ range: lines.range(edit.offset, edit.length), newText: edit.newText }] },
+    };
   });
 }

@@ -11,7 +11,10 @@ export function cancelled<T>(): ResponseError<T> {
 }
 
 /** Runs `work` after a turn of the loop unless the request was cancelled meanwhile. */
-export async function runUnlessCancelled<T, E>(token: CancellationToken, work: () => Promise<T> | T): Promise<T | ResponseError<E>> {
+export async function runUnlessCancelled<T, E>(
+  token: CancellationToken,
+  work: () => Promise<T> | T,
+): Promise<T | ResponseError<E>> {
   await nextTick();
   if (token.isCancellationRequested) return cancelled<E>();
   const result = await work();

@@ -1,6 +1,11 @@
 // Code actions: each finding's fixes as quick fixes (on the diagnostic they fix), «Прикрепить
 // файл…» on a question, and `source.fixAll.rro`: every safe fix at once, in one edit.
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver/node';
 import type { Finding, Fix, LineIndex, TextEdit } from '../engine';
 import { runUnlessCancelled } from './cancel';
 import { openRro, type OpenRro, type ServerContext } from './context';
@@ -26,7 +31,13 @@ export function safeEdits(findings: readonly Finding[]): TextEdit[] {
   for (const f of findings) {
     const fix = f.fixes?.find((x) => x.safe);
     if (!fix) continue;
-    const clash = fix.edits.some((e) => taken.some((t) => e.offset < t.offset + t.length && t.offset < e.offset + e.length || (e.offset === t.offset && e.length === 0 && t.length === 0)));
+    const clash = fix.edits.some((e) =>
+      taken.some(
+        (t) =>
+          (e.offset < t.offset + t.length && t.offset < e.offset + e.length) ||
+          (e.offset === t.offset && e.length === 0 && t.length === 0),
+      ),
+    );
     if (!clash) taken.push(...fix.edits);
   }
   return taken.sort((a, b) => a.offset - b.offset);
@@ -49,7 +60,8 @@ export function registerCodeActions(ctx: ServerContext): void {
       if (!open) return [];
       const { snapshot } = open;
       const findings = snapshot.findings(open.options);
-      const wanted = (kind: string): boolean => !params.context.only || params.context.only.some((k) => kind === k || kind.startsWith(k + '.'));
+      const wanted = (kind: string): boolean =>
+        !params.context.only || params.context.only.some((k) => kind === k || kind.startsWith(k + '.'));
       const actions: CodeAction[] = [];
       if (wanted(CodeActionKind.QuickFix)) {
         for (const diagnostic of params.context.diagnostics) {
@@ -84,7 +96,11 @@ function attachAction(ctx: ServerContext, open: OpenRro, offset: number): CodeAc
     const questionPath = at.path.slice(0, n);
     if (roleAt(open.snapshot.kind, questionPath) === 'question') {
       const args = [open.document.uri, pathPointer(questionPath)];
-      return { title: ctx.text.t('lsp.attachFile'), kind: CodeActionKind.QuickFix, command: { title: ctx.text.t('lsp.attachFile'), command: ATTACH_FILE_COMMAND, arguments: args } };
+      return {
+        title: ctx.text.t('lsp.attachFile'),
+        kind: CodeActionKind.QuickFix,
+        command: { title: ctx.text.t('lsp.attachFile'), command: ATTACH_FILE_COMMAND, arguments: args },
+      };
     }
   }
   return undefined;

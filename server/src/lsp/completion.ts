@@ -38,7 +38,12 @@ interface Place {
   snippets: boolean;
 }
 
-async function complete(ctx: ServerContext, open: OpenRro, offset: number, snippets: boolean): Promise<CompletionItem[]> {
+async function complete(
+  ctx: ServerContext,
+  open: OpenRro,
+  offset: number,
+  snippets: boolean,
+): Promise<CompletionItem[]> {
   const { snapshot } = open;
   const location = getLocation(snapshot.text, offset);
   const prev: JsoncNode | undefined = location.previousNode;
@@ -56,10 +61,17 @@ async function complete(ctx: ServerContext, open: OpenRro, offset: number, snipp
   return field ? valueItems(ctx, place, field) : [];
 }
 
-function propertyItems(ctx: ServerContext, place: Place, objectPath: (string | number)[], role: ObjectRole): CompletionItem[] {
+function propertyItems(
+  ctx: ServerContext,
+  place: Place,
+  objectPath: (string | number)[],
+  role: ObjectRole,
+): CompletionItem[] {
   const root = place.open.snapshot.doc.root;
   const object = nodeAtPath(root, objectPath);
-  const present = new Set((object?.type === 'object' ? (object.children ?? []) : []).map((p) => String(p.children?.[0].value).toLowerCase()));
+  const present = new Set(
+    (object?.type === 'object' ? (object.children ?? []) : []).map((p) => String(p.children?.[0].value).toLowerCase()),
+  );
   const statusNode = role === 'question' ? nodeAtPath(root, [...objectPath, 'status']) : undefined;
   const status = typeof statusNode?.value === 'string' ? statusSpec(statusNode.value) : undefined;
   const required = requiredFields(role, status);
@@ -116,14 +128,21 @@ function valueSnippet(f: FieldSpec): string {
       return f.name === 'questions' ? '[\n\t{\n\t\t$1\n\t}\n]' : '[$1]';
     case 'object':
       if (f.name === 'attachment') return '{\n\t"name": "${1:answer.pdf}",\n\t"content": "$2"\n}';
-      if (f.name === 'transfer') return `{\n\t"departmentId": "$1",\n\t"transferDate": "\${2:${today()}}",\n\t"transferNumber": "$3"\n}`;
+      if (f.name === 'transfer')
+        return `{\n\t"departmentId": "$1",\n\t"transferDate": "\${2:${today()}}",\n\t"transferNumber": "$3"\n}`;
       return '{$1}';
     default:
       return '"$1"';
   }
 }
 
-function valueItem(place: Place, value: unknown, detail: string | undefined, kind: CompletionItemKind, sort: number): CompletionItem {
+function valueItem(
+  place: Place,
+  value: unknown,
+  detail: string | undefined,
+  kind: CompletionItemKind,
+  sort: number,
+): CompletionItem {
   const text = JSON.stringify(value);
   return {
     label: typeof value === 'string' ? value : text,
@@ -141,24 +160,35 @@ async function valueItems(ctx: ServerContext, place: Place, field: FieldSpec): P
     return STATUSES.map((s, i) => valueItem(place, s.id, t.pick(s.label), CompletionItemKind.EnumMember, i));
   }
   if (field.name === 'format') {
-    return Object.entries(FORMAT_LABELS).map(([v, label], i) => valueItem(place, v, t.pick(label), CompletionItemKind.EnumMember, i));
+    return Object.entries(FORMAT_LABELS).map(([v, label], i) =>
+      valueItem(place, v, t.pick(label), CompletionItemKind.EnumMember, i),
+    );
   }
-  if (field.type === 'boolean') return [true, false].map((v, i) => valueItem(place, v, undefined, CompletionItemKind.Value, i));
-  if (field.type === 'date') return [valueItem(place, today(), t.t('lsp.completion.today'), CompletionItemKind.Value, 0)];
+  if (field.type === 'boolean')
+    return [true, false].map((v, i) => valueItem(place, v, undefined, CompletionItemKind.Value, i));
+  if (field.type === 'date')
+    return [valueItem(place, today(), t.t('lsp.completion.today'), CompletionItemKind.Value, 0)];
   if (field.name === 'code') {
     const classifier = place.open.options.classifier;
     if (!classifier) return [];
     const items: CompletionItem[] = [];
     for (const [code, entries] of classifier.byShortCode) {
       if (items.length >= MAX_VALUES) break;
-      items.push(valueItem(place, code, entries.map((e) => e.name).join(' / '), CompletionItemKind.Value, items.length));
+      items.push(
+        valueItem(place, code, entries.map((e) => e.name).join(' / '), CompletionItemKind.Value, items.length),
+      );
     }
     return items;
   }
   if (field.type === 'guid') {
     const file = resolveSettingPath(place.open.settings.departmentsPath, folderPathOf(ctx, place.open.document.uri));
     const departments = await ctx.departments.all(file);
-    return departments.slice(0, MAX_VALUES).map((d, i) => ({ ...valueItem(place, d.id, d.name, CompletionItemKind.Value, i), filterText: `${d.name} ${d.id}` }));
+    return departments
+      .slice(0, MAX_VALUES)
+      .map((d, i) => ({
+        ...valueItem(place, d.id, d.name, CompletionItemKind.Value, i),
+        filterText: `${d.name} ${d.id}`,
+      }));
   }
   return [];
 }

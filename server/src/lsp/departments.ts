@@ -38,7 +38,8 @@ export class DepartmentDirectory {
   /** Every known department: the file's (when given) first, then the cache's. */
   async all(file: string | undefined): Promise<DepartmentName[]> {
     const merged = new Map<string, DepartmentName>();
-    if (file) for (const [key, d] of await this.load(file).catch(() => new Map<string, DepartmentName>())) merged.set(key, d);
+    if (file)
+      for (const [key, d] of await this.load(file).catch(() => new Map<string, DepartmentName>())) merged.set(key, d);
     for (const [key, d] of this.cache) if (!merged.has(key)) merged.set(key, d);
     return [...merged.values()];
   }

@@ -45,7 +45,9 @@ export class Folders {
   }
 
   containing(fsPath: string): Folder | undefined {
-    return this.list.find((f) => fsPath === f.fsPath || fsPath.startsWith(f.fsPath.endsWith(path.sep) ? f.fsPath : f.fsPath + path.sep));
+    return this.list.find(
+      (f) => fsPath === f.fsPath || fsPath.startsWith(f.fsPath.endsWith(path.sep) ? f.fsPath : f.fsPath + path.sep),
+    );
   }
 }
 

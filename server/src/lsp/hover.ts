@@ -1,7 +1,14 @@
 // Hover: a status (label, meaning, required fields, next statuses), a property name (what it
 // is, its section), a topic code (classifier or §6 name), a department GUID, a date.
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import { EXCLUDED_BY_SHORT_CODE, FORMAT_LABELS, nextStatuses, shortCode, STATUS_BY_ID, type FieldSpec } from '../format/table';
+import {
+  EXCLUDED_BY_SHORT_CODE,
+  FORMAT_LABELS,
+  nextStatuses,
+  shortCode,
+  STATUS_BY_ID,
+  type FieldSpec,
+} from '../format/table';
 import { runUnlessCancelled } from './cancel';
 import { folderPathOf, openRro, type OpenRro, type ServerContext } from './context';
 import { longDate } from './dates';
@@ -35,12 +42,21 @@ async function hoverAt(ctx: ServerContext, open: OpenRro, offset: number): Promi
 }
 
 function fieldHover(ctx: ServerContext, field: FieldSpec): string {
-  const lines = [`**${field.name}** — ${ctx.text.pick(field.doc)}`, '', `_${ctx.text.t('lsp.hover.section', { section: field.section })}_`];
+  const lines = [
+    `**${field.name}** — ${ctx.text.pick(field.doc)}`,
+    '',
+    `_${ctx.text.t('lsp.hover.section', { section: field.section })}_`,
+  ];
   if (field.optional) lines.push('', ctx.text.t('lsp.hover.optional'));
   return lines.join('\n');
 }
 
-async function valueHover(ctx: ServerContext, open: OpenRro, field: FieldSpec, value: unknown): Promise<string | undefined> {
+async function valueHover(
+  ctx: ServerContext,
+  open: OpenRro,
+  field: FieldSpec,
+  value: unknown,
+): Promise<string | undefined> {
   if (typeof value !== 'string') return undefined;
   if (field.name === 'status') return statusHover(ctx, value);
   if (field.name === 'format') {

@@ -83,7 +83,8 @@ export function nodeAtPath(root: JsonNode | undefined, path: readonly (string | 
     else if (node.type === 'object') {
       const props = node.children ?? [];
       const exact = props.find((p) => p.children?.[0].value === seg);
-      const prop = exact ?? props.find((p) => String(p.children?.[0].value).toLowerCase() === String(seg).toLowerCase());
+      const prop =
+        exact ?? props.find((p) => String(p.children?.[0].value).toLowerCase() === String(seg).toLowerCase());
       node = prop?.children?.[1];
     } else return undefined;
   }

@@ -22,7 +22,13 @@ import { DiagnosticsFeature } from './diagnosticsFeature';
 import { Folders, uriToPath } from './folders';
 import { registerHover } from './hover';
 import { OptionsCache } from './options';
-import { CHECK_FOLDER, DEPARTMENTS_CACHE, type CheckFolderParams, type DepartmentsCacheParams, type RroInitOptions } from './protocol';
+import {
+  CHECK_FOLDER,
+  DEPARTMENTS_CACHE,
+  type CheckFolderParams,
+  type DepartmentsCacheParams,
+  type RroInitOptions,
+} from './protocol';
 import { SnapshotCache } from './snapshot';
 import { registerSymbols } from './symbols';
 import { ServerText } from './text';
@@ -41,7 +47,9 @@ export function startServer(connection: Connection): void {
   let folderEvents = false;
   // A failed notification or registration must never end the server (Node exits on an
   // unhandled rejection): log it and go on.
-  process.on('unhandledRejection', (e: unknown) => connection.console.error(`rro: ${e instanceof Error ? e.message : String(e)}`));
+  process.on('unhandledRejection', (e: unknown) =>
+    connection.console.error(`rro: ${e instanceof Error ? e.message : String(e)}`),
+  );
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
@@ -97,7 +105,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(async () => {
     if (!started) return;
     const { ctx } = started;
-    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rro' });
+    if (dynamicConfiguration)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rro' });
     if (dynamicWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         // Folder deletes and renames arrive as one event for the folder: watch every path for those.

@@ -1,7 +1,16 @@
 // One parse per document version: the tree, kind and line index are built once and shared by
 // diagnostics, hover, completion, code actions and symbols. Findings depend on the options too
 // (severities, classifier, today), so they are kept per options object.
-import { analyze, detectKind, LineIndex, parseDocument, type CheckOptions, type DocumentKind, type Finding, type ParsedDocument } from '../engine';
+import {
+  analyze,
+  detectKind,
+  LineIndex,
+  parseDocument,
+  type CheckOptions,
+  type DocumentKind,
+  type Finding,
+  type ParsedDocument,
+} from '../engine';
 
 export class Snapshot {
   readonly doc: ParsedDocument;

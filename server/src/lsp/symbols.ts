@@ -12,7 +12,14 @@ function shown(node: JsonNode | undefined): string {
   return node.type === 'string' ? String(node.value) : node.type === 'number' ? String(node.value) : '?';
 }
 
-function symbol(snapshot: Snapshot, name: string, detail: string, kind: SymbolKind, node: JsonNode, children?: DocumentSymbol[]): DocumentSymbol {
+function symbol(
+  snapshot: Snapshot,
+  name: string,
+  detail: string,
+  kind: SymbolKind,
+  node: JsonNode,
+  children?: DocumentSymbol[],
+): DocumentSymbol {
   const range = snapshot.lines.range(node.offset, node.length);
   return { name, detail, kind, range, selectionRange: range, children };
 }
@@ -21,12 +28,18 @@ export function documentSymbols(ctx: ServerContext, snapshot: Snapshot): Documen
   const root = snapshot.doc.root;
   if (root?.type !== 'object') return [];
   if (snapshot.kind === 'null-report') {
-    const name = ctx.text.t('lsp.symbol.nullReport', { month: shown(nodeAtPath(root, ['month'])), year: shown(nodeAtPath(root, ['year'])) });
+    const name = ctx.text.t('lsp.symbol.nullReport', {
+      month: shown(nodeAtPath(root, ['month'])),
+      year: shown(nodeAtPath(root, ['year'])),
+    });
     return [symbol(snapshot, name, shown(nodeAtPath(root, ['departmentId'])), SymbolKind.Object, root)];
   }
   const questions = nodeAtPath(root, ['questions']);
   const children = (questions?.type === 'array' ? (questions.children ?? []) : []).map((q) => {
-    const name = ctx.text.t('lsp.symbol.question', { code: shown(nodeAtPath(q, ['code'])), status: shown(nodeAtPath(q, ['status'])) });
+    const name = ctx.text.t('lsp.symbol.question', {
+      code: shown(nodeAtPath(q, ['code'])),
+      status: shown(nodeAtPath(q, ['status'])),
+    });
     return symbol(snapshot, name, '', SymbolKind.Object, q);
   });
   const name = ctx.text.t('lsp.symbol.appeal', { number: shown(nodeAtPath(root, ['number'])) });

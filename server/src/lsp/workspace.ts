@@ -31,7 +31,10 @@ export class WorkspaceChecker {
   }
 
   /** Checks one file from disk; returns its counts, or undefined when it is not ours. */
-  async checkFile(fsPath: string, folder = this.folderFor(fsPath)): Promise<{ errors: number; warnings: number } | undefined> {
+  async checkFile(
+    fsPath: string,
+    folder = this.folderFor(fsPath),
+  ): Promise<{ errors: number; warnings: number } | undefined> {
     const settings = await this.ctx.settings.forResource(folder.uri);
     if (!isSelectedRelative(path.relative(folder.fsPath, fsPath), settings)) return this.forget(fsPath);
     if (this.isOpen(fsPath)) return undefined;
@@ -68,7 +71,10 @@ export class WorkspaceChecker {
     const atRoot = path.resolve(root) === path.resolve(folder.fsPath);
     // Below a workspace folder the globs still speak of paths relative to that folder:
     // walk everything that could be JSON and let checkFile match the folder-relative path.
-    const found = await discover(root, atRoot ? { include: settings.files, exclude: settings.exclude } : { include: ['**'] });
+    const found = await discover(
+      root,
+      atRoot ? { include: settings.files, exclude: settings.exclude } : { include: ['**'] },
+    );
     this.roots.add(path.resolve(root));
     const result: CheckFolderResult = { files: found.files.length, documents: 0, errors: 0, warnings: 0 };
     for (let i = 0; i < found.files.length; i += BATCH) {
@@ -109,7 +115,8 @@ export class WorkspaceChecker {
       if (!fsPath) continue;
       if (event.type === FileChangeType.Deleted) {
         // A deleted folder comes as one event: forget everything below it too.
-        for (const shown of [...this.shown.keys()]) if (shown === fsPath || shown.startsWith(fsPath + path.sep)) this.forget(shown);
+        for (const shown of [...this.shown.keys()])
+          if (shown === fsPath || shown.startsWith(fsPath + path.sep)) this.forget(shown);
         continue;
       }
       if (!this.underScannedRoot(fsPath) && !this.shown.has(fsPath)) continue;
