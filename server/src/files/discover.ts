@@ -18,7 +18,8 @@ export interface DiscoveredFile {
 /**
  * Why an entry was not walked: `unreadable` (permissions, a dangling link, I/O error — the
  * errno code is in `detail`), `outside-root` (a symlink pointing out of the root),
- * `loop` (a symlink to a folder already walked), `not-a-folder` (the root itself).
+ * `loop` (a symlink to a folder already walked: a cycle, or a second way to the same folder,
+ * so no file is listed twice), `not-a-folder` (the root itself).
  */
 export type DiscoveryProblemCode = 'unreadable' | 'outside-root' | 'loop' | 'not-a-folder';
 
