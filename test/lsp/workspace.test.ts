@@ -39,8 +39,9 @@ describe('workspace validation', () => {
   const { a, b } = workspace();
   let client: LspTestClient;
   // Folder a excludes skip/; folder b checks only sub/ and never on startup.
+  let excludeInA = ['skip'];
   const settings = (scope: string | undefined): unknown =>
-    scope === fileUri(b) ? { files: ['sub/**/*.json'], validate: { workspace: 'onCommand' } } : { exclude: ['skip'] };
+    scope === fileUri(b) ? { files: ['sub/**/*.json'], validate: { workspace: 'onCommand' } } : { exclude: excludeInA };
   const uri = (...p: string[]): string => fileUri(path.join(...p));
   const notify = (changes: { uri: string; type: FileChangeType }[]): Promise<void> =>
     client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
@@ -95,6 +96,19 @@ describe('workspace validation', () => {
     rmSync(path.join(b, 'sub'), { recursive: true });
     await notify([{ uri: uri(b, 'sub'), type: FileChangeType.Deleted }]);
     assert.deepEqual((await gone).diagnostics, []);
+  });
+
+  it('takes files out of Problems when new settings exclude them', async () => {
+    const moved = uri(a, 'moved.json');
+    assert.deepEqual(codes(client.latestPush(moved)!), ['rro/status-value']);
+    excludeInA = ['skip', 'moved.json'];
+    const gone = client.waitForPush(moved);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual((await gone).diagnostics, []);
+    excludeInA = ['skip'];
+    const back = client.waitForPush(moved);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual(codes(await back), ['rro/status-value']);
   });
 
   it('hands a file over to the editor while it is open, and back when it closes', async () => {

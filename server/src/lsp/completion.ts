@@ -183,12 +183,10 @@ async function valueItems(ctx: ServerContext, place: Place, field: FieldSpec): P
   if (field.type === 'guid') {
     const file = resolveSettingPath(place.open.settings.departmentsPath, folderPathOf(ctx, place.open.document.uri));
     const departments = await ctx.departments.all(file);
-    return departments
-      .slice(0, MAX_VALUES)
-      .map((d, i) => ({
-        ...valueItem(place, d.id, d.name, CompletionItemKind.Value, i),
-        filterText: `${d.name} ${d.id}`,
-      }));
+    return departments.slice(0, MAX_VALUES).map((d, i) => ({
+      ...valueItem(place, d.id, d.name, CompletionItemKind.Value, i),
+      filterText: `${d.name} ${d.id}`,
+    }));
   }
   return [];
 }

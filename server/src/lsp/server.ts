@@ -117,6 +117,10 @@ export function startServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const kept = ctx.folders.all().filter((f) => !e.removed.some((r) => r.uri === f.uri));
         ctx.folders.set([...kept, ...e.added]);
+        for (const removed of e.removed) {
+          const fsPath = uriToPath(removed.uri);
+          if (fsPath) started?.workspace.removeRoot(fsPath);
+        }
         for (const added of e.added) void startupCheck(added.uri);
       });
     }

@@ -88,7 +88,26 @@ export class WorkspaceChecker {
       }
       await nextTick(); // keep answering the editor between batches
     }
+    // Files shown before but not walked now (excluded by new settings, gone): out of Problems.
+    if (!token?.isCancellationRequested) {
+      const walked = new Set(found.files.map((f) => f.absolute));
+      this.forgetUnder(root, (shown) => !walked.has(shown));
+    }
     return result;
+  }
+
+  /** Forgets the shown files at or below `root` (that pass `which`). */
+  forgetUnder(root: string, which: (fsPath: string) => boolean = () => true): void {
+    const base = path.resolve(root);
+    for (const shown of [...this.shown.keys()]) {
+      if ((shown === base || shown.startsWith(base + path.sep)) && which(shown)) this.forget(shown);
+    }
+  }
+
+  /** A workspace folder was removed: its files leave Problems and are no longer watched. */
+  removeRoot(root: string): void {
+    this.forgetUnder(root);
+    this.roots.delete(path.resolve(root));
   }
 
   async checkWorkspace(token?: CancellationToken): Promise<CheckFolderResult> {
