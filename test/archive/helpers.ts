@@ -53,19 +53,25 @@ export function sha256(file: string): string {
 }
 
 const PYTHON_CHECK = `
-import json, sys, zipfile
+import hashlib, json, sys, zipfile
 with zipfile.ZipFile(sys.argv[1]) as z:
     print(json.dumps({
         "bad": z.testzip(),
         "names": z.namelist(),
         "utf8": all(i.flag_bits & 0x800 for i in z.infolist()),
         "sizes": [i.file_size for i in z.infolist()],
+        "sha256": [hashlib.sha256(z.read(i)).hexdigest() for i in z.infolist()],
+        "stored": sum(1 for i in z.infolist() if i.compress_type == zipfile.ZIP_STORED),
     }, ensure_ascii=True))
 `;
 
 export interface VerifiedArchive {
   names: string[];
   sizes: number[];
+  /** SHA-256 of every entry's content, as python extracted it. */
+  sha256: string[];
+  /** How many entries are stored rather than deflated. */
+  stored: number;
 }
 
 /** Both readers must accept the archive, and agree on its entry names (decoded as UTF-8). */
@@ -77,9 +83,9 @@ export function verifyArchive(file: string): VerifiedArchive {
   assert.equal(listed.status, 0, listed.stderr);
   const py = spawnSync('python3', ['-c', PYTHON_CHECK, file], { encoding: 'utf8' });
   assert.equal(py.status, 0, py.stderr);
-  const report = JSON.parse(py.stdout) as { bad: string | null; names: string[]; utf8: boolean; sizes: number[] };
+  const report = JSON.parse(py.stdout) as VerifiedArchive & { bad: string | null; utf8: boolean };
   assert.equal(report.bad, null, `python zipfile: bad entry ${report.bad}`);
   assert.equal(report.utf8, true, 'every entry carries the UTF-8 flag');
   assert.deepEqual(listed.stdout.split('\n').filter((l) => l !== ''), report.names, 'unzip and python read the same names');
-  return { names: report.names, sizes: report.sizes };
+  return { names: report.names, sizes: report.sizes, sha256: report.sha256, stored: report.stored };
 }

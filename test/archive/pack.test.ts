@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { symlinkSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -147,6 +148,23 @@ test('gate: refuse writes nothing, only-valid leaves the bad file out, allow pac
   assert.deepEqual(allowed.withErrors.map((f) => f.path), ['bad.json']);
   assert.deepEqual(verifyArchive(path.join(out, 'a.zip')).names, ['bad.json', 'good.json']);
   assert.deepEqual(listFiles(out), ['a.zip', 'v.zip']);
+});
+
+test('entries hold exactly the files\' bytes, stored and deflated alike, with reused read buffers', async () => {
+  const input = tempDir('pack-content');
+  const sources: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    // Compact null reports with random GUIDs do not shrink under deflate: they are stored.
+    const guid = randomUUID().toUpperCase();
+    sources.push(writeFile(input, `n${String(i).padStart(2, '0')}.json`, `{"departmentId":"${guid}","year":2026,"month":${1 + (i % 10)}}`));
+    sources.push(writeFile(input, `z${String(i).padStart(2, '0')}.json`, appealText(i)));
+  }
+  const out = tempDir('pack-content-out');
+  const result = await packFolder(input, options(path.join(out, 'c.zip'), { concurrency: 6 }));
+  assert.equal(result.packed.length, 80);
+  const archive = verifyArchive(path.join(out, 'c.zip'));
+  assert.ok(archive.stored > 0, 'some entries are stored');
+  assert.deepEqual(archive.sha256, sources.sort().map(sha256));
 });
 
 test('a folder with nothing to pack writes nothing', async () => {

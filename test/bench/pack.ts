@@ -1,13 +1,14 @@
 // Benchmark: `rro pack` (dist/cli.js) against Info-ZIP `zip -r` at the same level (6) on a
-// folder of 10,000 realistic appeals (~74 MB). Prints the time ratio (target ≤ 2×), the
-// archive size ratio (target within 3%) and our peak memory (target < 150 MB), measured in
-// child processes by /usr/bin/time -v. Not part of `npm test`:
-//   node out/test/bench/pack.js [--files N] [--runs N] [--folder DIR]
+// folder of 10,000 realistic appeals (~74 MB, generate.ts). Prints the time ratio (target
+// ≤ 2×), the archive size ratio (target within 3%) and our peak memory (target < 150 MB),
+// measured in child processes by /usr/bin/time -v. Not part of `npm test`:
+//   npm run bench -- pack [--files N] [--runs N] [--folder DIR]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { generateAppealsFolder } from './packFixtures';
+import { DEFAULT_FILES, generateFolder } from './generate';
+import { numberOption, ratioLine, stringOption, type BenchArgs } from './report';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -49,7 +50,9 @@ export function runPackBench(options: { files?: number; runs?: number; folder?: 
   const work = mkdtempSync(path.join(tmpdir(), 'rro-bench-pack-'));
   try {
     const folder = options.folder ?? path.join(work, 'appeals');
-    const { files, bytes } = generateAppealsFolder(folder, options.files ?? 10_000, options.folder !== undefined);
+    const { files, bytes } = options.folder
+      ? measureFolder(folder)
+      : generateFolder(folder, options.files ?? DEFAULT_FILES);
     const ours: Measured[] = [];
     const infoZip: Measured[] = [];
     const oursZip = path.join(work, 'ours.zip');
@@ -57,7 +60,12 @@ export function runPackBench(options: { files?: number; runs?: number; folder?: 
     // Alternate the two, after one warm-up each, so the page cache treats them alike.
     const runs = Math.max(1, options.runs ?? 3);
     for (let i = 0; i <= runs; i++) {
-      const a = timed(process.execPath, [CLI, 'pack', folder, '-o', oursZip, '--allow-errors', '--today', '2026-11-25'], work, oursZip);
+      const a = timed(
+        process.execPath,
+        [CLI, 'pack', folder, '-o', oursZip, '--allow-errors', '--today', '2026-11-25'],
+        work,
+        oursZip,
+      );
       const b = timed('zip', ['-r', '-q', '-6', refZip, '.'], folder, refZip);
       if (i > 0) {
         ours.push(a);
@@ -66,27 +74,53 @@ export function runPackBench(options: { files?: number; runs?: number; folder?: 
     }
     const o = median(ours);
     const z = median(infoZip);
-    return { files, inputMb: bytes / 1e6, ours: o, infoZip: z, timeRatio: o.seconds / z.seconds, sizeRatio: o.bytes / z.bytes };
+    return {
+      files,
+      inputMb: bytes / 1e6,
+      ours: o,
+      infoZip: z,
+      timeRatio: o.seconds / z.seconds,
+      sizeRatio: o.bytes / z.bytes,
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+function measureFolder(folder: string): { files: number; bytes: number } {
+  const names = readdirSync(folder).filter((n) => n.endsWith('.json'));
+  return { files: names.length, bytes: names.reduce((sum, n) => sum + statSync(path.join(folder, n)).size, 0) };
 }
 
-if (require.main === module) {
-  const files = arg('--files');
-  const runs = arg('--runs');
-  const r = runPackBench({ files: files ? Number(files) : undefined, runs: runs ? Number(runs) : undefined, folder: arg('--folder') });
-  const line = (name: string, m: Measured): string =>
-    `${name.padEnd(10)} ${m.seconds.toFixed(2).padStart(6)} s  ${(m.bytes / 1e6).toFixed(2).padStart(7)} MB archive  ${m.maxRssMb.toFixed(0).padStart(4)} MB peak RSS`;
-  console.log(`pack: ${r.files} files, ${r.inputMb.toFixed(1)} MB`);
-  console.log(line('rro pack', r.ours));
-  console.log(line('zip -r -6', r.infoZip));
-  console.log(`time ratio ${r.timeRatio.toFixed(2)}× (target ≤ 2×)  ${r.timeRatio <= 2 ? 'ok' : 'MISSED'}`);
-  console.log(`size ratio ${r.sizeRatio.toFixed(4)} (target within 3%)  ${Math.abs(r.sizeRatio - 1) <= 0.03 ? 'ok' : 'MISSED'}`);
-  console.log(`peak memory ${r.ours.maxRssMb.toFixed(0)} MB (target < 150 MB)  ${r.ours.maxRssMb < 150 ? 'ok' : 'MISSED'}`);
+export function bench(args: BenchArgs): void {
+  const r = runPackBench({
+    files: numberOption(args, '--files'),
+    runs: numberOption(args, '--runs'),
+    folder: stringOption(args, '--folder'),
+  });
+  const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(2)} MB`;
+  console.log(`pack: ${r.files} appeals, ${r.inputMb.toFixed(1)} MB; rro pack vs zip -r -q -6, median of the runs`);
+  console.log(
+    ratioLine('time', `rro pack ${r.ours.seconds.toFixed(2)} s`, `zip ${r.infoZip.seconds.toFixed(2)} s`, r.timeRatio, {
+      max: 2,
+    }),
+  );
+  console.log(
+    ratioLine('archive size', `rro pack ${mb(r.ours.bytes)}`, `zip ${mb(r.infoZip.bytes)}`, r.sizeRatio, {
+      min: 0.97,
+      max: 1.03,
+    }),
+  );
+  const memoryOk = r.ours.maxRssMb < 150 ? 'ok' : 'MISSED';
+  console.log(
+    ratioLine(
+      'peak RSS',
+      `rro pack ${r.ours.maxRssMb.toFixed(0)} MB`,
+      `zip ${r.infoZip.maxRssMb.toFixed(0)} MB`,
+      r.ours.maxRssMb / r.infoZip.maxRssMb,
+      { note: `(target < 150 MB) ${memoryOk}` },
+    ),
+  );
 }
+
+if (require.main === module) bench(process.argv.slice(2));

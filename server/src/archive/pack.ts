@@ -4,7 +4,7 @@
 // the VS Code command are thin doors onto `packFolder`.
 import { checkBytes, type CheckOptions } from '../engine';
 import { DEFAULT_ARCHIVE_LIMIT_MB } from '../format/table';
-import { nodePackFs, SplitArchive, type PackFs, type PartInfo } from './packParts';
+import { createNodePackFs, SplitArchive, type PackFs, type PartInfo } from './packParts';
 import { judge, selectFiles, type Candidate, type FileWithErrors, type LeftOut, type SelectOptions } from './packSelect';
 import { prepareEntry, type PreparedEntry } from './zipWriter';
 
@@ -65,7 +65,7 @@ type Processed =
 
 export async function packFolder(folder: string, options: PackOptions): Promise<PackResult> {
   const started = performance.now();
-  const fs = options.fs ?? nodePackFs;
+  const fs = options.fs ?? createNodePackFs();
   throwIfAborted(options.signal);
   const { candidates, leftOut } = await selectFiles(folder, options);
   const result: PackResult = {
@@ -81,18 +81,26 @@ export async function packFolder(folder: string, options: PackOptions): Promise<
   const archive = new SplitArchive(options.output, options.limitBytes ?? DEFAULT_LIMIT_BYTES, fs);
   let refused = false;
 
+  // The bytes go back to the pool as soon as nothing refers to them: after the check for a
+  // file left out, after deflate for a compressed entry, after writing for a stored one.
   const handle = async (candidate: Candidate): Promise<Processed> => {
     throwIfAborted(options.signal);
     const bytes = await fs.readFile(candidate.absolute);
     const verdict = judge(candidate.path, checkBytes(bytes, { ...options.check, expectRro: false }));
-    if (verdict.kind === 'left-out') return { kind: 'out', candidate, leftOut: { path: candidate.path, reason: verdict.reason, detail: '' } };
     const errors = verdict.kind === 'errors' ? verdict.file : undefined;
     if (errors && options.errors === 'refuse') refused = true;
-    if (errors && options.errors === 'only-valid') {
-      return { kind: 'out', candidate, errors, leftOut: { path: candidate.path, reason: 'has-errors', detail: '' } };
+    let out: Processed | undefined;
+    if (verdict.kind === 'left-out') out = { kind: 'out', candidate, leftOut: { path: candidate.path, reason: verdict.reason, detail: '' } };
+    else if (errors && options.errors === 'only-valid') {
+      out = { kind: 'out', candidate, errors, leftOut: { path: candidate.path, reason: 'has-errors', detail: '' } };
+    } else if (refused) out = { kind: 'out', candidate, errors }; // no archive will be written: skip the compression
+    if (out) {
+      fs.release?.(bytes);
+      return out;
     }
-    if (refused) return { kind: 'out', candidate, errors }; // no archive will be written: skip the compression
-    return { kind: 'entry', candidate, errors, entry: await prepareEntry(candidate.path, bytes, options.level ?? 6) };
+    const entry = await prepareEntry(candidate.path, bytes, options.level ?? 6);
+    if (entry.data !== bytes) fs.release?.(bytes);
+    return { kind: 'entry', candidate, errors, entry };
   };
 
   const window = new OrderedWindow(candidates, handle, Math.max(1, options.concurrency ?? 4));
@@ -104,6 +112,7 @@ export async function packFolder(folder: string, options: PackOptions): Promise<
       if (done.kind === 'out' && done.leftOut) result.leftOut.push(done.leftOut);
       if (done.kind === 'entry' && !refused) {
         await archive.add(done.entry);
+        fs.release?.(done.entry.data);
         result.packed.push(done.candidate.path);
         result.inputBytes += done.entry.size;
         result.archiveBytes += done.entry.data.length;
