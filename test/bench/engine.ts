@@ -92,6 +92,9 @@ export function bench(args: BenchArgs): void {
         `engine: ${g.files} appeals, ${(g.bytes / 1e6).toFixed(1)} MB, ${g.withAttachment} with a 40 KB attachment (${folder})`,
       );
     }
+    // Figures from a busy machine are not comparable with a quiet one's: say which this was.
+    const load = os.loadavg()[0].toFixed(1);
+    console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${load} at start`);
     const files = listFiles(folder);
     folderPass(files, 'json'); // warm the page cache and the JIT alike for every pass
     // Interleaved, best of `runs` each: a busy machine slows all three alike.
