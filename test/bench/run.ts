@@ -13,28 +13,30 @@ import * as path from 'node:path';
 
 export type Bench = (args: readonly string[]) => void | Promise<void>;
 
-function benchOf(name: string): Bench | undefined {
-  const mod = require(path.join(__dirname, `${name}.js`)) as { bench?: unknown };
+async function benchOf(name: string): Promise<Bench | undefined> {
+  const mod = (await import(path.join(__dirname, `${name}.js`))) as { bench?: unknown };
   return typeof mod.bench === 'function' ? (mod.bench as Bench) : undefined;
 }
 
-function available(): string[] {
-  return fs
+async function available(): Promise<string[]> {
+  const names = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.js') && f !== 'run.js')
     .map((f) => f.slice(0, -3))
-    .filter((name) => benchOf(name) !== undefined)
     .sort();
+  const benches: string[] = [];
+  for (const name of names) if (await benchOf(name)) benches.push(name);
+  return benches;
 }
 
 async function child(name: string, args: readonly string[]): Promise<void> {
-  const bench = benchOf(name);
+  const bench = await benchOf(name);
   if (!bench) throw new Error(`${name} exports no bench function`);
   await bench(args);
 }
 
-function main(argv: readonly string[]): number {
-  const all = available();
+async function main(argv: readonly string[]): Promise<number> {
+  const all = await available();
   const firstOption = argv.findIndex((a) => a.startsWith('-'));
   const names = firstOption < 0 ? [...argv] : argv.slice(0, firstOption);
   const args = firstOption < 0 ? [] : argv.slice(firstOption);
@@ -57,12 +59,14 @@ function main(argv: readonly string[]): number {
 
 if (require.main === module) {
   const argv = process.argv.slice(2);
-  if (argv[0] === '--child') {
-    child(argv[1], argv.slice(2)).catch((e: unknown) => {
+  const done = argv[0] === '--child' ? child(argv[1], argv.slice(2)).then(() => 0) : main(argv);
+  done.then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
       console.error(e instanceof Error ? e.message : String(e));
-      process.exit(1);
-    });
-  } else {
-    process.exit(main(argv));
-  }
+      process.exitCode = 1;
+    },
+  );
 }
