@@ -12,7 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SECTION, type RroInitOptions } from '../../server/src/lsp/protocol';
+import { OWN_CLIENT, SECTION, type RroInitOptions } from '../../server/src/lsp/protocol';
 import { CachedSettings } from './settings';
 import { cachedDepartments } from './departmentsCache';
 import { registerCommands } from './commands/index';
@@ -46,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<RroExt
   };
   const lang = vscode.env.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
   const initializationOptions: RroInitOptions = {
+    client: OWN_CLIENT,
     locale: vscode.env.language,
     bundle: await serverBundle(context.extensionPath, lang),
     departments: cachedDepartments(context),

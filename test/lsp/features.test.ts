@@ -52,7 +52,7 @@ describe('language features', () => {
   before(async () => {
     client = await LspTestClient.start({
       pull: true,
-      initializationOptions: { locale: 'ru' },
+      initializationOptions: { locale: 'ru', client: 'rro-vscode' },
       settings: () => ({ departments: { path: departmentsFile } }),
     });
   });

@@ -10,7 +10,13 @@ export interface RroInitOptions {
   bundle?: Record<string, string>;
   /** Departments the client has cached from SearchDepartments. */
   departments?: DepartmentName[];
+  /** `rro-vscode` from our extension: it runs `rro.attachFile` and knows the requests below. */
+  client?: string;
+  /** The `rro` settings, for clients that neither answer workspace/configuration nor push them. */
+  settings?: unknown;
 }
+
+export const OWN_CLIENT = 'rro-vscode';
 
 export interface DepartmentName {
   id: string;

@@ -27,6 +27,7 @@ import {
   DEPARTMENTS_CACHE,
   type CheckFolderParams,
   type DepartmentsCacheParams,
+  OWN_CLIENT,
   type RroInitOptions,
 } from './protocol';
 import { SnapshotCache } from './snapshot';
@@ -34,9 +35,9 @@ import { registerSymbols } from './symbols';
 import { ServerText } from './text';
 import { WorkspaceChecker } from './workspace';
 
-function initOptions(params: InitializeParams): RroInitOptions & { settings?: unknown } {
+function initOptions(params: InitializeParams): RroInitOptions {
   const o = params.initializationOptions;
-  return typeof o === 'object' && o !== null ? (o as RroInitOptions & { settings?: unknown }) : {};
+  return typeof o === 'object' && o !== null ? (o as RroInitOptions) : {};
 }
 
 export function startServer(connection: Connection): void {
@@ -75,7 +76,7 @@ export function startServer(connection: Connection): void {
       }),
       text,
       departments,
-      ownClient: init.locale !== undefined,
+      ownClient: init.client === OWN_CLIENT,
       snippetSupport: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
     };
     const workspace = new WorkspaceChecker(ctx);
