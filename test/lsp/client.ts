@@ -52,6 +52,8 @@ export interface StartOptions {
   /** The `rro` section answered to workspace/configuration, per folder path or for all. */
   settings?: (scopeUri: string | undefined) => unknown;
   initializationOptions?: unknown;
+  /** Do not advertise workspace/configuration (like Neovim 0.7): settings come otherwise. */
+  noConfiguration?: boolean;
   /** Run `node dist/cli.js lsp --stdio` instead of `node dist/server.js --stdio`. */
   viaCli?: boolean;
 }
@@ -102,7 +104,11 @@ export class LspTestClient {
     }
     connection.listen();
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      workspace: {
+        configuration: !options.noConfiguration,
+        workspaceFolders: true,
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
       textDocument: {
         synchronization: { dynamicRegistration: false },
         completion: { completionItem: { snippetSupport: true } },

@@ -159,6 +159,28 @@ describe('rro lsp --stdio', () => {
     }
   });
 
+  it('takes settings from initializationOptions or didChangeConfiguration when the client does not answer workspace/configuration', async () => {
+    const client = await LspTestClient.start({
+      viaCli: true,
+      noConfiguration: true,
+      initializationOptions: { settings: { rro: { rules: { 'rro/status-value': 'off' } } } },
+    });
+    try {
+      const uri = 'untitled:no-configuration.json';
+      await client.open(uri, BROKEN);
+      const first = await client.waitForPush(uri, () => true, true);
+      assert.deepEqual(rules(first.diagnostics), ['rro/json-trailing-comma']);
+      const next = client.waitForPush(uri);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { rro: { rules: { 'rro/json-trailing-comma': 'off' } } },
+      });
+      assert.deepEqual(rules((await next).diagnostics), ['rro/status-value']);
+      assert.ok(!client.requestsFromServer.includes('workspace/configuration'));
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('refuses unknown arguments with exit code 2', () => {
     const r = spawnSync(process.execPath, [CLI, 'lsp', '--socket=1'], { encoding: 'utf8' });
     assert.equal(r.status, 2);

@@ -17,7 +17,12 @@ export class SettingsStore {
     private readonly pull: boolean,
     initial: unknown,
   ) {
-    this.pushed = toSettings(initial);
+    // `{rro: {...}}` (the shape didChangeConfiguration carries) or the section itself.
+    const section =
+      typeof initial === 'object' && initial !== null && SECTION in initial
+        ? (initial as Record<string, unknown>)[SECTION]
+        : initial;
+    this.pushed = toSettings(section);
   }
 
   /** `didChangeConfiguration`: forget what was asked; keep pushed values for clients that push. */
