@@ -94,3 +94,38 @@ test('damaged archives: CRC, corrupt data, unsupported method, encryption, not a
 test('crc32 agrees with zlib', () => {
   assert.equal(crc32(Buffer.from('123456789')), 0xcbf43926);
 });
+
+test('random damage to an archive: only ZipErrors, never another exception or a hang', () => {
+  const source = buildZip([
+    { name: 'a.json', data: Buffer.from('{"a":1}'.repeat(40)) },
+    { name: 'б/в.json', data: Buffer.from('{}'), method: 0 },
+    { name: 'c.json', data: Buffer.alloc(3000, 0x41) },
+  ]);
+  let seed = 42;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) >>> 0; // a fixed LCG: the same damage on every run
+    return seed % n;
+  };
+  let refused = 0;
+  for (let round = 0; round < 3000; round++) {
+    const damaged = Buffer.from(source);
+    const flips = 1 + random(4);
+    for (let k = 0; k < flips; k++) damaged[random(damaged.length)] = random(256);
+    const cut = random(10) === 0 ? damaged.subarray(0, random(damaged.length)) : damaged;
+    try {
+      const zip = ZipReader.open(cut);
+      for (const e of zip.entries) {
+        try {
+          zip.read(e);
+        } catch (err) {
+          if (!(err instanceof ZipError)) throw err;
+          refused++;
+        }
+      }
+    } catch (err) {
+      if (!(err instanceof ZipError)) throw err;
+      refused++;
+    }
+  }
+  assert.ok(refused > 100, 'the damage was noticed');
+});
