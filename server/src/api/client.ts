@@ -3,6 +3,7 @@
 // the only way to trust another certificate is to name its CA.
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { isIP, type Socket } from 'node:net';
 import * as tls from 'node:tls';
 import { methodUrl, type ApiMethod, type Endpoint } from './endpoint';
 import { openTunnel, proxyAuthorization, proxyFromEnv, TunnelError } from './proxy';
@@ -113,8 +114,8 @@ export class ApiClient implements ImportTransport {
       options = { hostname: this.proxy.hostname, port: this.proxy.port || 80, path: url.href, agent: this.agent, headers: { Host: url.host } };
     } else {
       const raw = await openTunnel(this.proxy, url, signal);
-      const secure = tls.connect({ socket: raw, servername: url.hostname, ...(this.options.ca ? { ca: [...tls.rootCertificates, this.options.ca] } : {}) });
-      options = { hostname: url.hostname, port: url.port, path: url.pathname, agent: false, createConnection: () => secure };
+      const secure = await secureTunnel(raw, url.hostname, this.options.ca, signal);
+      options = { hostname: url.hostname, port: url.port, path: url.pathname, createConnection: () => secure };
     }
     const transport = url.protocol === 'https:' && !this.proxy ? https : http;
     return new Promise<ApiResponse>((resolve, reject) => {
@@ -129,6 +130,8 @@ export class ApiClient implements ImportTransport {
         });
         res.once('error', reject);
         res.once('end', () => {
+          // A tunnel serves one request: close it rather than leave it to the proxy.
+          if (options.createConnection) req.socket?.destroy();
           resolve({
             status: res.statusCode ?? 0,
             body: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8'),
@@ -140,6 +143,26 @@ export class ApiClient implements ImportTransport {
       req.end(body);
     });
   }
+}
+
+/** TLS over a CONNECT tunnel, verified against the target's name; errors reject, never throw later. */
+function secureTunnel(raw: Socket, host: string, ca: string | undefined, signal: AbortSignal): Promise<tls.TLSSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({ socket: raw, host, ...(isIP(host) ? {} : { servername: host }), ...(ca ? { ca: [...tls.rootCertificates, ca] } : {}) });
+    const onAbort = (): void => void socket.destroy(new Error('aborted'));
+    const onError = (e: Error): void => {
+      signal.removeEventListener('abort', onAbort);
+      raw.destroy();
+      reject(e);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    socket.once('error', onError);
+    socket.once('secureConnect', () => {
+      signal.removeEventListener('abort', onAbort);
+      socket.off('error', onError);
+      resolve(socket);
+    });
+  });
 }
 
 function serverTiming(header: string | string[] | undefined): number | undefined {
