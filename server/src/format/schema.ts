@@ -29,28 +29,31 @@ export const GUID_PATTERN = '^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A
 
 /**
  * ISO date `2016-11-16`, or the same with a time as a .NET serializer writes it
- * (`2016-11-16T00:00:00`, optionally with fractions and an offset). The calendar itself
- * (30 February) is the engine's `rro/date-invalid`, beyond what a pattern can say.
+ * (`2016-11-16T00:00:00`; seconds, fractions and an offset optional — what the engine's
+ * `rro/date-format` takes). The calendar (30 February) is `rro/date-invalid`, beyond a pattern.
  */
 export const DATE_PATTERN =
   '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])' +
-  '(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$';
+  '(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$';
 
 /** The question code: the last four digits of the classifier code (§3.1; `002_*.txt` §6.3). */
 export const CODE_PATTERN = '^[0-9]{4}$';
 
 /**
- * Base64 alphabet with end padding (§3.2.5: the file content in Base64). Deliberately loose:
- * the exact form (length a multiple of 4) needs a repeated group that overflows the regex
- * engine's stack on a multi-megabyte attachment; the engine's `rro/attachment-content` checks it.
+ * Base64 alphabet with end padding (§3.2.5: the file content in Base64); line breaks and other
+ * whitespace are allowed because .NET skips them when decoding. Deliberately loose: the exact
+ * form (length a multiple of 4) needs a repeated group that overflows the regex engine's stack
+ * on a multi-megabyte attachment; the engine's `rro/attachment-content` checks it.
  */
-export const BASE64_PATTERN = '^[A-Za-z0-9+/]*={0,2}$';
+export const BASE64_PATTERN = '^[A-Za-z0-9+/\\s]*(=\\s*){0,2}$';
 
 /** Attachment name without any path (§3.2.5). */
 export const FILE_NAME_PATTERN = '^[^\\\\/]+$';
 
 /** Constraints a field's type alone does not carry, keyed `object.field`. */
 const EXTRA: Readonly<Record<string, Schema>> = {
+  // An empty number cannot identify the appeal (§3.3): the engine's `rro/empty-value` error.
+  'appeal.number': { minLength: 1 },
   'question.code': { pattern: CODE_PATTERN },
   'attachment.name': { minLength: 1, pattern: FILE_NAME_PATTERN },
   'attachment.content': { minLength: 1, pattern: BASE64_PATTERN },
