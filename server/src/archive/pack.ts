@@ -37,7 +37,7 @@ export interface PackOptions extends SelectOptions {
   limitBytes?: number;
   /** Deflate level 0–9; default 6, as Info-ZIP's. */
   level?: number;
-  /** Files read, checked and compressed at once. */
+  /** Files in flight at once: reads of an asynchronous `fs` overlap checking and writing. */
   concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (progress: PackProgress) => void;
@@ -79,6 +79,7 @@ export async function packFolder(folder: string, options: PackOptions): Promise<
     durationMs: 0,
   };
   const archive = new SplitArchive(options.output, options.limitBytes ?? DEFAULT_LIMIT_BYTES, fs);
+  const level = options.level ?? 6;
   let refused = false;
 
   // The bytes go back to the pool as soon as nothing refers to them: after the check for a
@@ -98,12 +99,12 @@ export async function packFolder(folder: string, options: PackOptions): Promise<
       fs.release?.(bytes);
       return out;
     }
-    const entry = await prepareEntry(candidate.path, bytes, options.level ?? 6);
+    const entry = await prepareEntry(candidate.path, bytes, level);
     if (entry.data !== bytes) fs.release?.(bytes);
     return { kind: 'entry', candidate, errors, entry };
   };
 
-  const window = new OrderedWindow(candidates, handle, Math.max(1, options.concurrency ?? 4));
+  const window = new OrderedWindow(candidates, handle, Math.max(1, options.concurrency ?? 2));
   try {
     for (let i = 0; i < candidates.length; i++) {
       const done = await window.next();

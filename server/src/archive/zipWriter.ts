@@ -1,12 +1,8 @@
 // A small streaming ZIP writer (PKWARE APPNOTE 6.3, no ZIP64): each entry is compressed on
-// its own (async zlib, off the main thread), then written as local header + data; the
-// central directory goes last. Every name carries the UTF-8 flag (bit 11) so Cyrillic names
+// its own, then written as local header + data; the central directory goes last. Every name carries the UTF-8 flag (bit 11) so Cyrillic names
 // survive Windows Explorer and the importer, and every entry gets the same DOS timestamp so
 // the same input always gives a byte-identical archive.
-import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
-
-const deflateRaw = promisify(zlib.deflateRaw);
 
 const LOCAL_HEADER_SIG = 0x04034b50;
 const CENTRAL_HEADER_SIG = 0x02014b50;
@@ -52,13 +48,22 @@ export interface PreparedEntry {
   data: Uint8Array;
 }
 
+/** Raw deflate of one entry's bytes. */
+export type Compress = (bytes: Uint8Array, level: number) => Promise<Uint8Array>;
+
+// Synchronous deflate by default, measured on 10,000 appeals (72 MB) on 2 cores: async zlib
+// (a fresh zlib state and a thread-pool hand-off per file) cost 1.2 s more CPU, most of it
+// system time, and a deflate worker thread 0.7 s more CPU and ~20 MB more memory, for no
+// better wall time once the engine's checks share the cores. A file of ~7 KB takes ~0.15 ms.
+const deflateSync: Compress = async (bytes, level) => zlib.deflateRawSync(bytes, { level });
+
 /** Compress one file's bytes; stored instead when deflate would not make it smaller (as Info-ZIP does). */
-export async function prepareEntry(name: string, bytes: Uint8Array, level = 6): Promise<PreparedEntry> {
+export async function prepareEntry(name: string, bytes: Uint8Array, level = 6, compress: Compress = deflateSync): Promise<PreparedEntry> {
   const nameBytes = Buffer.from(name, 'utf8');
   if (nameBytes.length > 0xffff) throw new ZipLimitError('name-length', name);
   if (bytes.length > ZIP32_MAX_BYTES) throw new ZipLimitError('entry-size', name);
   const crc = crc32(bytes);
-  const deflated = bytes.length === 0 ? undefined : await deflateRaw(bytes, { level });
+  const deflated = bytes.length === 0 ? undefined : await compress(bytes, level);
   if (deflated && deflated.length < bytes.length) {
     return { name, nameBytes, method: METHOD_DEFLATED, crc, size: bytes.length, data: deflated };
   }
