@@ -4,6 +4,7 @@
 import { downloadAndUnzipVSCode } from '@vscode/test-electron';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeMinimalLanguagePack } from './locale';
 import { startGroup } from './processGroup';
 
 export interface ElectronOptions {
@@ -40,7 +41,11 @@ export async function runInElectron(o: ElectronOptions): Promise<number> {
     `--extensionTestsPath=${o.testsEntry}`,
     `--extensionDevelopmentPath=${o.extensionDir}`,
   ];
-  if (o.locale) args.push(`--locale=${o.locale}`);
+  if (o.locale) {
+    args.push(`--locale=${o.locale}`);
+    // desktop VS Code resolves the language from the same languagepacks.json as code-server
+    if (!o.locale.startsWith('en')) writeMinimalLanguagePack(userData, o.locale);
+  }
   const logFile = path.join(o.runDir, 'vscode.log');
   o.log(`VS Code ${executable} (log: ${logFile})`);
   const env = { ...process.env, ...o.env, TMPDIR: path.join(o.runDir, 'tmp') };
