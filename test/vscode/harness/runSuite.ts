@@ -39,7 +39,7 @@ export async function runSuite(o: RunOptions): Promise<SuiteRun> {
   const workspace = copyWorkspace(runDir);
   const resultsFile = path.join(runDir, 'results.json');
   const env = { [RESULTS_ENV]: resultsFile };
-  const timeoutMs = o.timeoutMs ?? 5 * 60_000;
+  const timeoutMs = o.timeoutMs ?? (Number(process.env.RRO_VSCODE_TIMEOUT_MS) || 5 * 60_000);
   const common = { workspace, extensionDir, testsEntry: suiteEntry, env, runDir, timeoutMs, log: o.log };
   let exitCode: number;
   if (host === 'electron') {
