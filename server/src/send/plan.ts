@@ -17,7 +17,12 @@ export interface PlanItem {
   encoding: Encoding;
   /** Question codes in order, to point a rejection at the question it names. */
   codes: string[];
+  /** The bytes the gate checked, kept while they fit the memory budget: exactly these are sent. */
+  bytes?: Buffer;
 }
+
+/** Bytes kept from planning to sending; beyond it files are read again (and their hash re-checked). */
+export const PLAN_MEMORY_BUDGET = 64 << 20;
 
 export interface SendPlan {
   items: PlanItem[];
@@ -62,7 +67,13 @@ export async function planSend(paths: readonly string[], options: PlanOptions): 
   }
   const before = new Map((options.previous?.files ?? []).filter((f) => f.status === 'accepted').map((f) => [f.path, f]));
   const items: PlanItem[] = [];
-  for (const abs of wanted) items.push(await planOne(abs, options, before.get(abs)));
+  let kept = 0;
+  for (const abs of wanted) {
+    const item = await planOne(abs, options, before.get(abs));
+    if (item.bytes && (!item.send || kept + item.bytes.length > PLAN_MEMORY_BUDGET)) delete item.bytes;
+    kept += item.bytes?.length ?? 0;
+    items.push(item);
+  }
   return { items, toSend: items.filter((i) => i.send).length, problems };
 }
 
@@ -101,7 +112,7 @@ async function planOne(abs: string, options: PlanOptions, acceptedBefore: Report
       return { entry, send: false, encoding: result.encoding, codes };
     }
   }
-  return { entry, send: true, encoding: result.encoding, codes };
+  return { entry, send: true, encoding: result.encoding, codes, bytes };
 }
 
 function questionCodes(root: JsonNode | undefined): string[] {

@@ -81,14 +81,17 @@ export async function runSend(plan: SendPlan, options: SendRunOptions): Promise<
 
 async function sendOne(item: PlanItem, options: SendRunOptions): Promise<ReportEntry> {
   const entry: ReportEntry = { ...item.entry, attempts: 0 };
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(entry.path);
-  } catch (e) {
-    return { ...entry, status: 'failed', reason: 'unreadable', message: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+  let bytes = item.bytes;
+  delete item.bytes;
+  if (!bytes) {
+    try {
+      bytes = await fs.readFile(entry.path);
+    } catch (e) {
+      return { ...entry, status: 'failed', reason: 'unreadable', message: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+    }
+    // The gate judged other bytes: sending these unchecked would defeat it.
+    if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) return { ...entry, status: 'skipped', reason: 'changed' };
   }
-  // The gate judged other bytes: sending these unchecked would defeat it.
-  if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) return { ...entry, status: 'skipped', reason: 'changed' };
   const body = requestBody(bytes, item.encoding);
   const policy = options.retry ?? DEFAULT_RETRY;
   for (;;) {
