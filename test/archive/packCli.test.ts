@@ -125,6 +125,18 @@ test('rro pack: usage mistakes and failures exit 2 with nothing written', async 
   assert.deepEqual(listFiles(input), ['a.json']);
 });
 
+test('rro pack --classifier loads the classifier file; a missing one is exit 2', async () => {
+  const input = tempDir('cli-classifier');
+  writeFile(input, 'a.json', appealText(1));
+  const classifier = path.join(REPO, 'test', 'fixtures', 'classifier', 'classifier.json');
+  const ok = await rro(['pack', '.', '-o', 'c.zip', '--classifier', classifier, '--allow-errors', '--today', TODAY], input);
+  assert.equal(ok.code, 0, ok.stderr);
+  verifyArchive(path.join(input, 'c.zip'));
+  const missing = await rro(['pack', '.', '-o', 'd.zip', '--classifier', 'nope.csv', '--today', TODAY], input);
+  assert.equal(missing.code, 2);
+  assert.deepEqual(listFiles(input), ['a.json', 'c.zip']);
+});
+
 test('rro pack --help prints usage in Russian and English with exit 0', async () => {
   const cwd = tempDir('cli-help');
   const en = await rro(['pack', '--help'], cwd);

@@ -4,6 +4,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { EntryTooLargeError, FolderError, isAbort, packFolder, BYTES_PER_MB, type ErrorPolicy, type PackResult } from '../../archive/pack';
 import { ZipLimitError } from '../../archive/zipWriter';
+import type { Classifier } from '../../engine';
+import { ClassifierError, loadClassifier } from '../../engine/classifier';
 import { DEFAULT_ARCHIVE_LIMIT_MB } from '../../format/table';
 import { message } from '../../l10n/messages';
 import { CliError, type CliIO } from '../io';
@@ -29,7 +31,7 @@ export async function pack(args: string[], io: CliIO): Promise<number> {
   const a = parseArgs(args, io);
   const folder = path.resolve(io.cwd, a.folder);
   const output = path.resolve(io.cwd, a.output);
-  const classifier = a.classifier ? await loadClassifier(path.resolve(io.cwd, a.classifier), io) : undefined;
+  const classifier = a.classifier ? await loadClassifierFile(path.resolve(io.cwd, a.classifier), io) : undefined;
   await requireFolderOf(output, io);
   let result: PackResult;
   try {
@@ -154,8 +156,11 @@ function explain(e: unknown, folder: string, io: CliIO): unknown {
   return e;
 }
 
-// The topic classifier file (CSV or JSON) is read by the engine issue's loader; until that
-// loader is on main the option is refused clearly rather than silently ignored.
-async function loadClassifier(file: string, io: CliIO): Promise<undefined> {
-  throw new CliError(message('pack.error.classifier', { file: path.relative(io.cwd, file) || file, reason: message('pack.classifierUnavailable', {}, io.lang) }, io.lang));
+async function loadClassifierFile(file: string, io: CliIO): Promise<Classifier> {
+  try {
+    return await loadClassifier(file);
+  } catch (e) {
+    if (e instanceof ClassifierError) throw new CliError(message(`classifier.${e.code}`, { path: path.relative(io.cwd, file) || file, ...e.args }, io.lang));
+    throw e;
+  }
 }
