@@ -51,11 +51,11 @@ export async function runInCodeServer(tc: Toolchain, o: RouteOptions): Promise<n
           resolve(124);
         }, o.timeoutMs);
       });
+      let settled = false;
       const serverDied = server.group.exited.then((why) => {
         if (!settled) o.log(`code-server exited early (${String(why)}); see ${server.logFile}`);
         return 125;
       });
-      let settled = false;
       await page.goto(workbenchUrl(server.origin, o), { timeout: 60_000 });
       const code = await Promise.race([exited, timedOut, serverDied]);
       settled = true;
