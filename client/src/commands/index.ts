@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { SettingsSource } from '../settings';
 import { registerCheckFolder } from './checkFolder';
 import { registerAttachFile } from './attachFile';
+import { registerPack } from './pack';
 
 /** What every command may use; built once in extension.ts. */
 export interface ClientServices {
@@ -20,7 +21,7 @@ export interface ClientServices {
 /** A command module: registers its command(s) and returns what to dispose. */
 export type CommandRegistration = (services: ClientServices) => vscode.Disposable | vscode.Disposable[];
 
-const COMMANDS: readonly CommandRegistration[] = [registerCheckFolder, registerAttachFile];
+const COMMANDS: readonly CommandRegistration[] = [registerCheckFolder, registerAttachFile, registerPack];
 
 export function registerCommands(services: ClientServices): void {
   for (const register of COMMANDS) {

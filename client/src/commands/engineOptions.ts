@@ -1,0 +1,41 @@
+// Engine options for the pack and archive commands, from the `rro.*` settings of a folder:
+// the same gate as the editor's diagnostics (rule severities, attachments, classifier).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CheckOptions } from '../../../server/src/engine';
+import { ClassifierError, loadClassifier } from '../../../server/src/engine/classifier';
+import { message, type Lang } from '../../../server/src/l10n/messages';
+import type { ClientServices } from './index';
+
+export function uiLang(): Lang {
+  return vscode.env.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+/** Today as the user's calendar has it (not UTC): "future" dates are judged against it. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Undefined (after telling the user) when the configured classifier cannot be loaded. */
+export async function checkOptionsFor(services: ClientServices, resource: vscode.Uri): Promise<CheckOptions | undefined> {
+  const settings = services.settings.for(resource);
+  const options: CheckOptions = {
+    today: localToday(),
+    severities: settings.rules,
+    attachmentsRequired: settings.attachmentsRequired,
+  };
+  if (!settings.classifierPath) return options;
+  const base = vscode.workspace.getWorkspaceFolder(resource)?.uri.fsPath ?? path.dirname(resource.fsPath);
+  const file = path.resolve(base, settings.classifierPath);
+  try {
+    return { ...options, classifier: await loadClassifier(file) };
+  } catch (e) {
+    const reason =
+      e instanceof ClassifierError
+        ? message(`classifier.${e.code}`, { path: settings.classifierPath, ...e.args }, uiLang())
+        : settings.classifierPath;
+    void vscode.window.showErrorMessage(vscode.l10n.t('RRO: cannot load the classifier: {0}', reason));
+    return undefined;
+  }
+}
