@@ -1,7 +1,8 @@
 // One damaged document from (seed, index): the same pair always gives the same case, so a
 // failure can be replayed alone (`node out/test/engine/mutation/replay.js <seed> <index>`).
 import type { CheckOptions, Classifier } from '../../../server/src/engine';
-import type { Fixture } from '../../schema/fixtures';
+import { appealText } from '../../bench/generate';
+import { validFixtures, type Fixture } from '../../schema/fixtures';
 import { flipBytes, mutateText, mutateValue } from './mutate';
 import { Random } from './prng';
 
@@ -26,6 +27,19 @@ function options(rnd: Random): CheckOptions {
     classifier: rnd.chance(0.2) ? CLASSIFIER : undefined,
     severities: rnd.chance(0.1) ? { 'rro/date-future': 'off', 'rro/required': 'hint' } : undefined,
   };
+}
+
+/**
+ * What gets damaged: the hand-written valid fixtures plus a few generated appeals (more
+ * questions, .NET and ISO styles, CRLF), the same every run.
+ */
+export function seedDocuments(): Fixture[] {
+  const rnd = new Random(1);
+  const generated = Array.from({ length: 12 }, (_, n): Fixture => {
+    const text = appealText(rnd, n, n % 4 === 0 ? 600 : 0);
+    return { name: `generated-${n}`, bytes: Buffer.from(text, 'utf8'), text, value: JSON.parse(text) as unknown };
+  });
+  return [...validFixtures(), ...generated];
 }
 
 export function damagedCase(fixtures: readonly Fixture[], seed: number, index: number): DamagedCase {

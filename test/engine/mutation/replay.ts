@@ -1,8 +1,7 @@
 // Replay one case of the mutation test: `node out/test/engine/mutation/replay.js <seed> <index>`
 // prints the damaged document (as JSON string), the options and the findings.
 import { analyze, checkBytes, parseDocument } from '../../../server/src/engine';
-import { validFixtures } from '../../schema/fixtures';
-import { damagedCase } from './cases';
+import { damagedCase, seedDocuments } from './cases';
 import { findingProblems } from './invariants';
 
 const [seed, index] = process.argv.slice(2).map(Number);
@@ -10,7 +9,7 @@ if (!Number.isInteger(seed) || !Number.isInteger(index)) {
   console.error('usage: replay.js <seed> <index>');
   process.exit(2);
 }
-const c = damagedCase(validFixtures(), seed, index);
+const c = damagedCase(seedDocuments(), seed, index);
 console.log(c.label);
 console.log('options', JSON.stringify(c.options));
 if (c.text !== undefined) {

@@ -3,10 +3,9 @@
 // Before each case it posts what it is about to do: the last such message names the culprit.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze, checkBytes, parseDocument, type CheckOptions } from '../../../server/src/engine';
-import { validFixtures } from '../../schema/fixtures';
 import { findingProblems, missingMessages } from './invariants';
 import { LARGE_CASES } from './large';
-import { damagedCase } from './cases';
+import { damagedCase, seedDocuments } from './cases';
 
 export type Job = { kind: 'random'; seed: number; count: number } | { kind: 'large'; name: string };
 
@@ -60,7 +59,7 @@ function record(label: string, findings: Parameters<typeof findingProblems>[0], 
 }
 
 function runRandom(seed: number, count: number): void {
-  const fixtures = validFixtures();
+  const fixtures = seedDocuments();
   for (let i = 0; i < count; i++) {
     const c = damagedCase(fixtures, seed, i);
     check(c.label, c.bytes, c.text, c.options);
