@@ -6,6 +6,9 @@ import type { SettingsSource } from '../settings';
 import { registerCheckFolder } from './checkFolder';
 import { registerAttachFile } from './attachFile';
 import { registerPack } from './pack';
+import { registerSend } from './send';
+import { registerFindDepartment } from './departments';
+import { registerNullReport } from './nullReport';
 
 /** What every command may use; built once in extension.ts. */
 export interface ClientServices {
@@ -21,7 +24,14 @@ export interface ClientServices {
 /** A command module: registers its command(s) and returns what to dispose. */
 export type CommandRegistration = (services: ClientServices) => vscode.Disposable | vscode.Disposable[];
 
-const COMMANDS: readonly CommandRegistration[] = [registerCheckFolder, registerAttachFile, registerPack];
+const COMMANDS: readonly CommandRegistration[] = [
+  registerCheckFolder,
+  registerAttachFile,
+  registerPack,
+  registerSend,
+  registerFindDepartment,
+  registerNullReport,
+];
 
 export function registerCommands(services: ClientServices): void {
   for (const register of COMMANDS) {

@@ -5,4 +5,5 @@ export { loadReport, ReportFormatError } from './journal';
 export { renderMarkdown } from './markdown';
 export { DEFAULT_RETRY, backoffDelay, TRANSIENT_STATUSES, type RetryPolicy } from './retry';
 export { judge, pointerFor, exceptionMessage } from './outcome';
+export { spanOfPointer, type TextSpan } from './locate';
 export * from './types';

@@ -1,0 +1,64 @@
+// «РРО: отправить в API» (files, a folder or the explorer selection), «РРО: повторить
+// неотправленные» (resume from the latest report) and «РРО: задать заголовки API».
+import { readdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { loadReport, type SendRunResult } from '../../../server/src/send';
+import { apiSettings, setApiHeaders } from './apiSettings';
+import type { ClientServices } from './index';
+import { sendFlow, type SendFlowOptions } from './sendFlow';
+
+export const SEND_COMMAND = 'rro.send';
+export const SEND_RETRY_COMMAND = 'rro.sendRetry';
+export const SET_HEADERS_COMMAND = 'rro.setApiHeaders';
+
+export function registerSend(services: ClientServices): vscode.Disposable[] {
+  const diagnostics = vscode.languages.createDiagnosticCollection('rro-api');
+  const send = vscode.commands.registerCommand(
+    SEND_COMMAND,
+    async (uri?: vscode.Uri, selection?: vscode.Uri[], options: SendFlowOptions = {}): Promise<SendRunResult | undefined> => {
+      const targets = selection?.length ? selection : uri instanceof vscode.Uri ? [uri] : await pickTargets();
+      if (!targets?.length) return undefined;
+      const folder = vscode.workspace.getWorkspaceFolder(targets[0])?.uri;
+      return sendFlow(services, diagnostics, { paths: targets.map((t) => t.fsPath), folder }, options);
+    },
+  );
+  const retry = vscode.commands.registerCommand(SEND_RETRY_COMMAND, async (report?: vscode.Uri, options: SendFlowOptions = {}): Promise<SendRunResult | undefined> => {
+    const folder = report ? vscode.workspace.getWorkspaceFolder(report)?.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const file = report?.fsPath ?? (await latestReport(folder));
+    if (!file) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('RRO: no sending report found in {0}.', apiSettings(folder).reportDir));
+      return undefined;
+    }
+    let previous;
+    try {
+      previous = loadReport(file);
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('RRO: cannot read the report: {0}', e instanceof Error ? e.message : String(e)));
+      return undefined;
+    }
+    return sendFlow(services, diagnostics, { paths: [], folder, previous, resumedFrom: file }, options);
+  });
+  const headers = vscode.commands.registerCommand(SET_HEADERS_COMMAND, () => setApiHeaders(services.context));
+  return [diagnostics, send, retry, headers];
+}
+
+async function pickTargets(): Promise<vscode.Uri[] | undefined> {
+  return vscode.window.showOpenDialog({
+    canSelectFiles: true,
+    canSelectFolders: true,
+    canSelectMany: true,
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    openLabel: vscode.l10n.t('Send'),
+    filters: { JSON: ['json'] },
+  });
+}
+
+/** Report names start with their ISO start time, so the last name is the latest run. */
+async function latestReport(folder: vscode.Uri | undefined): Promise<string | undefined> {
+  if (!folder) return undefined;
+  const dir = path.resolve(folder.fsPath, apiSettings(folder).reportDir);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const latest = names.filter((n) => n.startsWith('send-') && n.endsWith('.json')).sort().pop();
+  return latest ? path.join(dir, latest) : undefined;
+}

@@ -1,0 +1,130 @@
+// The send flow behind «РРО: отправить в API» and «РРО: повторить неотправленные»: gate, the
+// user's choice about files with errors, confirmation naming host and count, progress with
+// cancel, a log without personal data, diagnostics on rejected files, the report opened.
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { displayRoot } from '../../../server/src/api';
+import { LineIndex } from '../../../server/src/engine';
+import { DEFAULT_RETRY, planSend, runSend, spanOfPointer, type SendPlan, type SendReport, type SendRunResult } from '../../../server/src/send';
+import { apiSettings, confirmWorkspaceHost, makeApiClient, uiLang } from './apiSettings';
+import type { ClientServices } from './index';
+
+/** Only the extension's own tests (ExtensionMode.Test) may skip the modal questions. */
+export interface SendFlowOptions {
+  assumeYes?: boolean;
+  allowErrors?: boolean;
+}
+
+export interface SendTarget {
+  paths: string[];
+  /** Workspace folder: settings, relative names and the report folder are its. */
+  folder: vscode.Uri | undefined;
+  previous?: SendReport;
+  resumedFrom?: string;
+}
+
+export async function sendFlow(services: ClientServices, diagnostics: vscode.DiagnosticCollection, target: SendTarget, options: SendFlowOptions): Promise<SendRunResult | undefined> {
+  const { context, output } = services;
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('RRO: sending is disabled in an untrusted workspace.'));
+    return undefined;
+  }
+  const unattended = options.assumeYes === true && context.extensionMode === vscode.ExtensionMode.Test;
+  const settings = apiSettings(target.folder);
+  const client = await makeApiClient(context, settings, target.folder);
+  if (!client) return undefined;
+  try {
+    const host = client.endpoint.host;
+    if (!unattended && !(await confirmWorkspaceHost(context, settings, host))) return undefined;
+    const cwd = target.folder?.fsPath ?? path.dirname(target.paths[0] ?? target.previous?.files[0]?.path ?? '.');
+    const today = new Date().toISOString().slice(0, 10);
+    const plan = (allowErrors: boolean): Promise<SendPlan> => planSend(target.paths, { cwd, check: { today }, allowErrors, previous: target.previous });
+    let current = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: checking files…') }, () => plan(!!options.allowErrors));
+    const withErrors = current.items.filter((i) => i.entry.reason === 'gate-errors').length;
+    if (withErrors > 0 && !unattended) {
+      const others = vscode.l10n.t('Send the others');
+      const anyway = vscode.l10n.t('Send anyway');
+      const show = vscode.l10n.t('Show problems');
+      const pick = await vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} file(s) have errors. Send only the files without errors, send everything anyway, or look at the problems?', withErrors),
+        { modal: true },
+        others,
+        anyway,
+        show,
+      );
+      if (pick === show) void vscode.commands.executeCommand('rro.checkFolder', target.folder);
+      if (pick !== others && pick !== anyway) return undefined;
+      if (pick === anyway) current = await plan(true);
+    }
+    if (current.toSend === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('RRO: nothing to send ({0} file(s) checked).', current.items.length));
+      return undefined;
+    }
+    if (!unattended) {
+      const send = vscode.l10n.t('Send');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Send {0} appeal(s) with personal data to {1}?', current.toSend, host),
+        { modal: true, detail: displayRoot(client.endpoint) },
+        send,
+      );
+      if (answer !== send) return undefined;
+    }
+    output.info(`send: ${current.toSend} of ${current.items.length} file(s) to ${host}`);
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: sending to {0}', host), cancellable: true },
+      (progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        return runSend(current, {
+          transport: client,
+          url: displayRoot(client.endpoint),
+          reportDir: path.resolve(cwd, settings.reportDir),
+          lang: uiLang(),
+          concurrency: settings.concurrency,
+          retry: { ...DEFAULT_RETRY, retries: settings.retries },
+          signal: controller.signal,
+          resumedFrom: target.resumedFrom,
+          log: (line) => output.info(`send: ${line}`),
+          onProgress: ({ done, total }) => progress.report({ increment: 100 / total, message: `${done}/${total}` }),
+        });
+      },
+    );
+    await showRejections(diagnostics, result.report);
+    const t = result.report.totals;
+    output.info(`send: report ${result.jsonPath}`);
+    await vscode.window.showTextDocument(vscode.Uri.file(result.mdPath), { preview: true, preserveFocus: unattended });
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('RRO: accepted {0}, rejected {1}, failed {2}, skipped {3}, not sent {4}.', t.accepted, t.rejected, t.failed, t.skipped, t.pending + t.interrupted),
+    );
+    return result;
+  } finally {
+    client.close();
+  }
+}
+
+/** A diagnostic per rejected file, on the question the server named; cleared for the others. */
+async function showRejections(diagnostics: vscode.DiagnosticCollection, report: SendReport): Promise<void> {
+  for (const entry of report.files) {
+    const uri = vscode.Uri.file(entry.path);
+    if (entry.status !== 'rejected') {
+      if (entry.status === 'accepted') diagnostics.delete(uri);
+      continue;
+    }
+    let range = new vscode.Range(0, 0, 0, 0);
+    try {
+      const text = await readFile(entry.path, 'utf8');
+      const span = spanOfPointer(text, entry.pointer ?? '');
+      const index = new LineIndex(text);
+      const a = index.position(span.offset);
+      const b = index.position(span.offset + span.length);
+      range = new vscode.Range(a.line, a.character, b.line, b.character);
+    } catch {
+      // the file is gone: the diagnostic stays at the start
+    }
+    const d = new vscode.Diagnostic(range, entry.message || `HTTP ${entry.httpStatus ?? ''}`, vscode.DiagnosticSeverity.Error);
+    d.source = 'РРО API';
+    d.code = 'rro/api-rejected';
+    diagnostics.set(uri, [d]);
+  }
+}
