@@ -86,6 +86,10 @@ for (const name of Object.keys(LARGE_CASES)) {
   });
 }
 
+test('the watchdog names the case a worker hangs on', async () => {
+  await assert.rejects(run({ kind: 'hang' }, 300), /hanging on: a deliberate endless loop/);
+});
+
 test('every message key the findings used exists in English and Russian', () => {
   assert.deepEqual([...missing].sort(), []);
 });

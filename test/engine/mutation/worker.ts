@@ -7,7 +7,11 @@ import { findingProblems, missingMessages } from './invariants';
 import { LARGE_CASES } from './large';
 import { damagedCase, seedDocuments } from './cases';
 
-export type Job = { kind: 'random'; seed: number; count: number } | { kind: 'large'; name: string };
+export type Job =
+  | { kind: 'random'; seed: number; count: number }
+  | { kind: 'large'; name: string }
+  /** Announces a case and never finishes it: proves the test's watchdog catches a hang. */
+  | { kind: 'hang' };
 
 export type WorkerMessage =
   | { type: 'case'; label: string }
@@ -73,7 +77,11 @@ function runLarge(name: string): void {
 
 const job = workerData as Job;
 if (job.kind === 'random') runRandom(job.seed, job.count);
-else runLarge(job.name);
+else if (job.kind === 'large') runLarge(job.name);
+else {
+  post({ type: 'case', label: 'a deliberate endless loop' });
+  for (;;);
+}
 post({
   type: 'done',
   cases: stats.cases,
