@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { checkText } from '../../server/src/engine';
 import { NULL_REPORT_FIELDS } from '../../server/src/format/table';
+import { spanOfPointer } from '../../server/src/send';
 import { appeal, DEPARTMENT, httpJson, runCli, startServeChild, tempDir, writeJson } from './helpers';
 
 test('rro departments: 5-character minimum explained, `id  name` lines, JSON, exit 1 when none', async () => {
@@ -82,4 +83,13 @@ test('every send/emulator message exists in Russian and English', () => {
   const en = Object.keys(JSON.parse(readFileSync(path.join(root, 'send.en.json'), 'utf8')) as object).sort();
   const ru = Object.keys(JSON.parse(readFileSync(path.join(root, 'send.ru.json'), 'utf8')) as object).sort();
   assert.deepEqual(ru, en);
+});
+
+test('a rejection’s pointer maps to its node; the document itself to its opening brace', () => {
+  const text = '\uFEFF{\n  "Questions": [ {"code": "0015"}, {"code": "9876"} ]\n}';
+  const at = (offset: number, length: number): string => text.slice(offset, offset + length);
+  const q = spanOfPointer(text, '/questions/1/code');
+  assert.equal(at(q.offset, q.length), '"9876"');
+  assert.deepEqual(spanOfPointer(text, ''), { offset: 1, length: 1 });
+  assert.deepEqual(spanOfPointer(text, '/nope/3'), { offset: 1, length: 0 });
 });

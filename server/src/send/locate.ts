@@ -19,5 +19,7 @@ export function spanOfPointer(text: string, pointer: string): TextSpan {
     } else if (node?.type === 'array') node = node.children?.[Number(segment)];
     else node = undefined;
   }
-  return node ? { offset: node.offset, length: node.length } : { offset: doc.bom ? 1 : 0, length: 0 };
+  if (!node) return { offset: doc.bom ? 1 : 0, length: 0 };
+  // The whole document underlined says nothing: a document-level message sits on its opening brace.
+  return segments.length === 0 ? { offset: node.offset, length: 1 } : { offset: node.offset, length: node.length };
 }
