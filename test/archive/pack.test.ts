@@ -75,6 +75,21 @@ test('a small limit splits into _1, _2, … parts, each within the limit, no fil
   assert.deepEqual(all, names);
 });
 
+test('parts of an earlier run that this run did not replace are reported, not deleted', async () => {
+  const input = tempDir('pack-stale');
+  for (let i = 0; i < 12; i++) writeFile(input, `f${String(i).padStart(2, '0')}.json`, appealText(i));
+  const out = tempDir('pack-stale-out');
+  const split = await packFolder(input, options(path.join(out, 'o.zip'), { limitBytes: 2500 }));
+  assert.ok(split.parts.length >= 2, `${split.parts.length} parts`);
+  assert.deepEqual(split.staleParts, []);
+  const single = await packFolder(input, options(path.join(out, 'o.zip')));
+  assert.equal(single.parts.length, 1);
+  assert.deepEqual(single.staleParts, split.parts.map((p) => p.path));
+  const again = await packFolder(input, options(path.join(out, 'o.zip'), { limitBytes: 2500 }));
+  assert.deepEqual(again.staleParts, [path.join(out, 'o.zip')]);
+  assert.deepEqual(listFiles(out), ['o.zip', ...split.parts.map((_, i) => `o_${i + 1}.zip`)].sort());
+});
+
 test('one file bigger than the limit alone is a clear error and leaves nothing', async () => {
   const input = tempDir('pack-big');
   writeFile(input, 'a.json', appealText(1));

@@ -4,7 +4,7 @@
 // checkArchive.ts and is registered from here too.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EntryTooLargeError, FolderError, isAbort, packFolder, BYTES_PER_MB, type ErrorPolicy, type PackResult } from '../../../server/src/archive/pack';
+import { EntryTooLargeError, FileCheckError, FolderError, isAbort, packFolder, BYTES_PER_MB, type ErrorPolicy, type PackResult } from '../../../server/src/archive/pack';
 import { ZipLimitError } from '../../../server/src/archive/zipWriter';
 import type { CheckOptions } from '../../../server/src/engine';
 import { DEFAULT_ARCHIVE_LIMIT_MB } from '../../../server/src/format/table';
@@ -157,6 +157,10 @@ function report(services: ClientServices, result: PackResult, folder: vscode.Uri
     (result.archiveBytes / 1e6).toFixed(1),
     (result.durationMs / 1000).toFixed(1),
   );
+  if (result.staleParts.length > 0) {
+    const names = result.staleParts.map((p) => path.basename(p)).join(', ');
+    void vscode.window.showWarningMessage(message('pack.staleParts', { files: names }, lang));
+  }
   const leftOut = result.leftOut.length > 0 ? ' ' + vscode.l10n.t('Left out: {0} (see the РРО output).', result.leftOut.length) : '';
   const reveal = vscode.l10n.t('Reveal in File Explorer');
   void vscode.window.showInformationMessage(summary + leftOut, reveal).then((choice) => {
@@ -172,6 +176,7 @@ function explain(e: unknown, folder: vscode.Uri): string {
     return message('pack.error.tooLarge', { file: e.entryName, size: mb(e.archiveBytes), limit: mb(e.limitBytes) }, lang);
   }
   if (e instanceof ZipLimitError) return message('pack.error.zipLimit', { file: e.entryName }, lang);
+  if (e instanceof FileCheckError) return message('pack.error.check', { file: e.file, reason: e.reason }, lang);
   const errno = e as NodeJS.ErrnoException;
   if (typeof errno?.code === 'string') return message('pack.error.io', { file: path.basename(errno.path ?? ''), code: errno.code }, lang);
   return e instanceof Error ? e.message : String(e);

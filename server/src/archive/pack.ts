@@ -2,9 +2,9 @@
 // reports under it, checked by the engine (the gate), in sorted order, split into parts
 // under the size limit, written atomically. Plain Node with injected file I/O; the CLI and
 // the VS Code command are thin doors onto `packFolder`.
-import { checkBytes, type CheckOptions } from '../engine';
+import { checkBytes, type BytesCheck, type CheckOptions } from '../engine';
 import { DEFAULT_ARCHIVE_LIMIT_MB } from '../format/table';
-import { createNodePackFs, SplitArchive, type PackFs, type PartInfo } from './packParts';
+import { createNodePackFs, partPath, SplitArchive, type PackFs, type PartInfo } from './packParts';
 import { judge, selectFiles, type Candidate, type FileWithErrors, type LeftOut, type SelectOptions } from './packSelect';
 import { prepareEntry, type PreparedEntry } from './zipWriter';
 
@@ -53,6 +53,8 @@ export interface PackResult {
   leftOut: LeftOut[];
   /** Files with errors: packed under `allow`, left out under `only-valid`, the reason for `refused`. */
   withErrors: FileWithErrors[];
+  /** Archives of an earlier run beside the output that this run did not replace (not deleted: they are the user's). */
+  staleParts: string[];
   /** Uncompressed bytes of the packed files, and the archives' total size. */
   inputBytes: number;
   archiveBytes: number;
@@ -74,6 +76,7 @@ export async function packFolder(folder: string, options: PackOptions): Promise<
     packed: [],
     leftOut,
     withErrors: [],
+    staleParts: [],
     inputBytes: 0,
     archiveBytes: 0,
     durationMs: 0,
@@ -87,7 +90,7 @@ export async function packFolder(folder: string, options: PackOptions): Promise<
   const handle = async (candidate: Candidate): Promise<Processed> => {
     throwIfAborted(options.signal);
     const bytes = await fs.readFile(candidate.absolute);
-    const verdict = judge(candidate.path, checkBytes(bytes, { ...options.check, expectRro: false }));
+    const verdict = judge(candidate.path, checkOrExplain(candidate.path, bytes, options.check));
     const errors = verdict.kind === 'errors' ? verdict.file : undefined;
     if (errors && options.errors === 'refuse') refused = true;
     let out: Processed | undefined;
@@ -128,6 +131,7 @@ export async function packFolder(folder: string, options: PackOptions): Promise<
     } else {
       result.parts = await archive.commit();
       result.archiveBytes = result.parts.reduce((sum, p) => sum + p.bytes, 0);
+      result.staleParts = await staleParts(options.output, result.parts.length, (f) => fs.exists(f));
     }
   } catch (e) {
     await window.settle(); // nothing may still be reading or compressing when we return
@@ -137,6 +141,33 @@ export async function packFolder(folder: string, options: PackOptions): Promise<
   result.leftOut.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   result.durationMs = Math.round(performance.now() - started);
   return result;
+}
+
+/** The engine cannot take this file at all (e.g. text beyond what a JS string can hold). */
+export class FileCheckError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'FileCheckError';
+  }
+}
+
+function checkOrExplain(file: string, bytes: Uint8Array, check: CheckOptions): BytesCheck {
+  try {
+    return checkBytes(bytes, { ...check, expectRro: false });
+  } catch (e) {
+    throw new FileCheckError(file, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Older `<name>_N` parts a previous run left beside the output, which this run did not replace. */
+async function staleParts(output: string, written: number, exists: (file: string) => Promise<boolean>): Promise<string[]> {
+  const stale: string[] = [];
+  for (let n = written === 1 ? 1 : written + 1; await exists(partPath(output, n)); n++) stale.push(partPath(output, n));
+  if (written > 1 && (await exists(output))) stale.unshift(output);
+  return stale;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -3,6 +3,7 @@
 // fresh buffers leave ~75 MB of garbage that V8 collects late (it is outside its heap), which
 // alone would push a pack's peak memory past its 150 MB budget.
 import { closeSync, fstatSync, openSync, promises as nodeFs, readSync } from 'node:fs';
+import { ZIP32_MAX_BYTES, ZipLimitError } from './zipWriter';
 
 /** A file opened for writing. */
 export interface WritableFile {
@@ -18,6 +19,7 @@ export interface PackFs {
   create(file: string): Promise<WritableFile>;
   rename(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
+  exists(file: string): Promise<boolean>;
 }
 
 /** Files bigger than this get a buffer of their own (not kept for reuse). */
@@ -50,6 +52,8 @@ function readWhole(file: string, pool: BufferPool | undefined): Uint8Array {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
+    // Refused before any memory is taken: the plain ZIP format holds at most 4 GiB per entry.
+    if (size > ZIP32_MAX_BYTES) throw new ZipLimitError('entry-size', file);
     const buffer = pool ? pool.acquire(size) : Buffer.allocUnsafeSlow(size);
     let done = 0;
     while (done < size) {
@@ -79,6 +83,7 @@ function realFs(pool: BufferPool | undefined): PackFs {
     },
     rename: (from, to) => nodeFs.rename(from, to),
     unlink: (file) => nodeFs.unlink(file),
+    exists: (file) => nodeFs.access(file).then(() => true, () => false),
   };
 }
 

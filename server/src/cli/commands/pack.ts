@@ -2,7 +2,7 @@
 // 1 not packed because of errors, 2 usage or failure (thrown as CliError, printed by main).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { EntryTooLargeError, FolderError, isAbort, packFolder, BYTES_PER_MB, type ErrorPolicy, type PackResult } from '../../archive/pack';
+import { EntryTooLargeError, FileCheckError, FolderError, isAbort, packFolder, BYTES_PER_MB, type ErrorPolicy, type PackResult } from '../../archive/pack';
 import { ZipLimitError } from '../../archive/zipWriter';
 import type { Classifier } from '../../engine';
 import { ClassifierError, loadClassifier } from '../../engine/classifier';
@@ -148,6 +148,7 @@ function explain(e: unknown, folder: string, io: CliIO): unknown {
     return say('pack.error.tooLarge', { file: e.entryName, size: sizeText(e.archiveBytes, io.lang), limit: sizeText(e.limitBytes, io.lang) });
   }
   if (e instanceof ZipLimitError) return say('pack.error.zipLimit', { file: e.entryName });
+  if (e instanceof FileCheckError) return say('pack.error.check', { file: e.file, reason: e.reason });
   const errno = e as NodeJS.ErrnoException;
   if (!isAbort(e) && typeof errno?.code === 'string') {
     const file = typeof errno.path === 'string' ? path.relative(io.cwd, errno.path) || errno.path : folder;

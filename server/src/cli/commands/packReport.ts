@@ -46,5 +46,6 @@ export function printResult(result: PackResult, folder: string, io: CliIO): void
       }) + '\n',
     );
     for (const p of result.parts) io.stdout(say('pack.part', { path: shown(p.path), entries: p.entries, size: sizeText(p.bytes, io.lang) }) + '\n');
+    if (result.staleParts.length > 0) io.stderr(say('pack.staleParts', { files: result.staleParts.map(shown).join(', ') }) + '\n');
   }
 }
