@@ -28,8 +28,12 @@ async function serverBundle(extensionPath: string, lang: string): Promise<Record
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     if (!name.endsWith(`.${lang}.json`) || name.startsWith('bundle.l10n')) continue;
-    const parsed: unknown = JSON.parse(await fs.readFile(path.join(dir, name), 'utf8'));
-    if (typeof parsed === 'object' && parsed !== null) Object.assign(bundle, parsed);
+    try {
+      const parsed: unknown = JSON.parse(await fs.readFile(path.join(dir, name), 'utf8'));
+      if (typeof parsed === 'object' && parsed !== null) Object.assign(bundle, parsed);
+    } catch {
+      // A damaged bundle file: the server's built-in messages serve instead.
+    }
   }
   return bundle;
 }

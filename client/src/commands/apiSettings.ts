@@ -41,7 +41,11 @@ export function apiSettings(resource: vscode.Uri | undefined): ApiSettings {
 }
 
 /** Ask once per host when the URL came from the workspace; the answer is remembered. */
-export async function confirmWorkspaceHost(context: vscode.ExtensionContext, settings: ApiSettings, host: string): Promise<boolean> {
+export async function confirmWorkspaceHost(
+  context: vscode.ExtensionContext,
+  settings: ApiSettings,
+  host: string,
+): Promise<boolean> {
   if (!settings.fromWorkspace) return true;
   const confirmed = context.globalState.get<string[]>(CONFIRMED_HOSTS) ?? [];
   if (confirmed.includes(host)) return true;
@@ -57,10 +61,17 @@ export async function confirmWorkspaceHost(context: vscode.ExtensionContext, set
 }
 
 /** The client for `settings`, or undefined after telling the user what is wrong. */
-export async function makeApiClient(context: vscode.ExtensionContext, settings: ApiSettings, folder: vscode.Uri | undefined): Promise<ApiClient | undefined> {
+export async function makeApiClient(
+  context: vscode.ExtensionContext,
+  settings: ApiSettings,
+  folder: vscode.Uri | undefined,
+): Promise<ApiClient | undefined> {
   if (!settings.url) {
     const open = vscode.l10n.t('Open Settings');
-    const pick = await vscode.window.showErrorMessage(vscode.l10n.t('RRO: set the API root URL (rro.api.url) first.'), open);
+    const pick = await vscode.window.showErrorMessage(
+      vscode.l10n.t('RRO: set the API root URL (rro.api.url) first.'),
+      open,
+    );
     if (pick === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'rro.api');
     return undefined;
   }
@@ -69,14 +80,16 @@ export async function makeApiClient(context: vscode.ExtensionContext, settings: 
     const headers = checkHeaders(parseSecret(await context.secrets.get(HEADERS_SECRET)));
     let ca: string | undefined;
     if (settings.caFile) {
-      const file = path.isAbsolute(settings.caFile) || !folder ? settings.caFile : path.join(folder.fsPath, settings.caFile);
+      const file =
+        path.isAbsolute(settings.caFile) || !folder ? settings.caFile : path.join(folder.fsPath, settings.caFile);
       ca = await readFile(file, 'utf8');
     }
     const proxySetting = vscode.workspace.getConfiguration('http').get<string>('proxy') ?? '';
     const proxy = proxySetting && !isLoopback(endpoint.root.hostname) ? new URL(proxySetting) : undefined;
     return new ApiClient({ endpoint, headers, ca, proxy, timeoutMs: settings.timeoutMs });
   } catch (e) {
-    const reason = e instanceof EndpointError ? message(e.key, e.args, uiLang()) : e instanceof Error ? e.message : String(e);
+    const reason =
+      e instanceof EndpointError ? message(e.key, e.args, uiLang()) : e instanceof Error ? e.message : String(e);
     void vscode.window.showErrorMessage(vscode.l10n.t('RRO: cannot use the API settings: {0}', reason));
     return undefined;
   }
@@ -102,7 +115,9 @@ export function parseSecret(text: string | undefined): Record<string, string> {
 export async function setApiHeaders(context: vscode.ExtensionContext): Promise<void> {
   const text = await vscode.window.showInputBox({
     title: vscode.l10n.t('RRO: API request headers'),
-    prompt: vscode.l10n.t('Headers sent with every API request, e.g. “Authorization: Bearer …”; several separated by “;;”. Kept in the OS secret store. Empty clears them.'),
+    prompt: vscode.l10n.t(
+      'Headers sent with every API request, e.g. “Authorization: Bearer …”; several separated by “;;”. Kept in the OS secret store. Empty clears them.',
+    ),
     password: true,
     ignoreFocusOut: true,
     validateInput: (value) => (headerLines(value) ? undefined : vscode.l10n.t('Write each header as “Name: value”.')),
@@ -111,7 +126,9 @@ export async function setApiHeaders(context: vscode.ExtensionContext): Promise<v
   const headers = headerLines(text)!;
   if (Object.keys(headers).length === 0) await context.secrets.delete(HEADERS_SECRET);
   else await context.secrets.store(HEADERS_SECRET, JSON.stringify(headers));
-  void vscode.window.showInformationMessage(vscode.l10n.t('RRO: {0} API header(s) stored.', Object.keys(headers).length));
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('RRO: {0} API header(s) stored.', Object.keys(headers).length),
+  );
 }
 
 function headerLines(text: string): Record<string, string> | undefined {

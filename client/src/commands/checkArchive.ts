@@ -64,21 +64,32 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
     if (!archive) return undefined;
     const check = await checkOptionsFor(services, archive);
     if (!check) return undefined;
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: checking {0}…', path.basename(archive.fsPath)) },
-      () =>
-        runCheck({
-          paths: [archive.fsPath],
-          cwd: path.dirname(archive.fsPath),
-          lang: uiLang(),
-          engine: check,
-          severities: check.severities ?? {},
-          exclude: [],
-        }),
-    ).then(undefined, (e: unknown) => {
-      void vscode.window.showErrorMessage(vscode.l10n.t('RRO: cannot check {0}: {1}', path.basename(archive.fsPath), e instanceof Error ? e.message : String(e)));
-      return undefined;
-    });
+    const result = await vscode.window
+      .withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('RRO: checking {0}…', path.basename(archive.fsPath)),
+        },
+        () =>
+          runCheck({
+            paths: [archive.fsPath],
+            cwd: path.dirname(archive.fsPath),
+            lang: uiLang(),
+            engine: check,
+            severities: check.severities ?? {},
+            exclude: [],
+          }),
+      )
+      .then(undefined, (e: unknown) => {
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t(
+            'RRO: cannot check {0}: {1}',
+            path.basename(archive.fsPath),
+            e instanceof Error ? e.message : String(e),
+          ),
+        );
+        return undefined;
+      });
     if (!result) return undefined;
     for (const old of shown.get(archive.fsPath) ?? []) collection.delete(old);
     const uris: vscode.Uri[] = [];
@@ -96,12 +107,18 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
       }
     }
     shown.set(archive.fsPath, uris);
-    services.output.info(`checkArchive: ${path.basename(archive.fsPath)}: ${summary.entries} entries, ${summary.errors} errors, ${summary.warnings} warnings`);
+    services.output.info(
+      `checkArchive: ${path.basename(archive.fsPath)}: ${summary.entries} entries, ${summary.errors} errors, ${summary.warnings} warnings`,
+    );
     for (const p of result.problems) services.output.warn(`checkArchive: ${p}`);
     void announce(archive, summary);
     return summary;
   });
-  return vscode.Disposable.from(collection, command, vscode.workspace.registerTextDocumentContentProvider(SCHEME, new EntryContent()));
+  return vscode.Disposable.from(
+    collection,
+    command,
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, new EntryContent()),
+  );
 }
 
 async function pickArchive(): Promise<vscode.Uri | undefined> {
@@ -114,8 +131,17 @@ async function pickArchive(): Promise<vscode.Uri | undefined> {
 }
 
 async function announce(archive: vscode.Uri, s: ArchiveCheckSummary): Promise<void> {
-  const text = vscode.l10n.t('RRO: {0}: {1} entries checked, {2} errors, {3} warnings.', path.basename(archive.fsPath), s.entries, s.errors, s.warnings);
+  const text = vscode.l10n.t(
+    'RRO: {0}: {1} entries checked, {2} errors, {3} warnings.',
+    path.basename(archive.fsPath),
+    s.entries,
+    s.errors,
+    s.warnings,
+  );
   const show = vscode.l10n.t('Show Problems');
-  const choice = s.errors + s.warnings > 0 ? await vscode.window.showWarningMessage(text, show) : await vscode.window.showInformationMessage(text);
+  const choice =
+    s.errors + s.warnings > 0
+      ? await vscode.window.showWarningMessage(text, show)
+      : await vscode.window.showInformationMessage(text);
   if (choice === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
 }

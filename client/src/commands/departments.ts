@@ -2,7 +2,13 @@
 // hierarchical names in a quick pick, the GUID inserted at the cursor (or copied), and id → name
 // remembered for hover (departmentsCache.ts hands them to the language server).
 import * as vscode from 'vscode';
-import { ApiNetworkError, DepartmentSearchError, MIN_DEPARTMENT_QUERY, searchDepartments, type Department } from '../../../server/src/api';
+import {
+  ApiNetworkError,
+  DepartmentSearchError,
+  MIN_DEPARTMENT_QUERY,
+  searchDepartments,
+  type Department,
+} from '../../../server/src/api';
 import { message } from '../../../server/src/l10n/messages';
 import { rememberDepartments } from '../departmentsCache';
 import { apiSettings, makeApiClient, uiLang } from './apiSettings';
@@ -12,22 +18,38 @@ export const FIND_DEPARTMENT_COMMAND = 'rro.findDepartment';
 
 /** Search, let the user choose; undefined when cancelled. `query` skips the input box (tests). */
 export async function pickDepartment(services: ClientServices, query?: string): Promise<Department | undefined> {
-  const folder = vscode.window.activeTextEditor ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri)?.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const folder = vscode.window.activeTextEditor
+    ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri)?.uri
+    : vscode.workspace.workspaceFolders?.[0]?.uri;
   const name =
     query ??
     (await vscode.window.showInputBox({
       title: vscode.l10n.t('RRO: find a department'),
-      prompt: vscode.l10n.t('Part of the department name, at least {0} characters (the API answers nothing to shorter queries).', MIN_DEPARTMENT_QUERY),
-      validateInput: (v) => ([...v.trim()].length >= MIN_DEPARTMENT_QUERY ? undefined : vscode.l10n.t('At least {0} characters.', MIN_DEPARTMENT_QUERY)),
+      prompt: vscode.l10n.t(
+        'Part of the department name, at least {0} characters (the API answers nothing to shorter queries).',
+        MIN_DEPARTMENT_QUERY,
+      ),
+      validateInput: (v) =>
+        [...v.trim()].length >= MIN_DEPARTMENT_QUERY
+          ? undefined
+          : vscode.l10n.t('At least {0} characters.', MIN_DEPARTMENT_QUERY),
     }));
   if (name === undefined) return undefined;
   const client = await makeApiClient(services.context, apiSettings(folder), folder);
   if (!client) return undefined;
   let found: Department[];
   try {
-    found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: searching departments…') }, () => searchDepartments(client, name));
+    found = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: searching departments…') },
+      () => searchDepartments(client, name),
+    );
   } catch (e) {
-    const reason = e instanceof DepartmentSearchError ? message(e.key, e.args, uiLang()) : e instanceof ApiNetworkError ? `${e.failure} ${e.code}` : String(e);
+    const reason =
+      e instanceof DepartmentSearchError
+        ? message(e.key, e.args, uiLang())
+        : e instanceof ApiNetworkError
+          ? `${e.failure} ${e.code}`
+          : String(e);
     void vscode.window.showErrorMessage(vscode.l10n.t('RRO: department search failed: {0}', reason));
     return undefined;
   } finally {
@@ -41,23 +63,31 @@ export async function pickDepartment(services: ClientServices, query?: string): 
   await rememberDepartments(services.context, services.client, found);
   if (query !== undefined && found.length === 1) return found[0];
   const picked = await vscode.window.showQuickPick(
-    found.map((d) => ({ label: d.name.split(' / ').pop() ?? d.name, detail: d.name, description: d.id, department: d })),
+    found.map((d) => ({
+      label: d.name.split(' / ').pop() ?? d.name,
+      detail: d.name,
+      description: d.id,
+      department: d,
+    })),
     { title: vscode.l10n.t('RRO: departments matching “{0}”', name), matchOnDetail: true, matchOnDescription: true },
   );
   return picked?.department;
 }
 
 export function registerFindDepartment(services: ClientServices): vscode.Disposable {
-  return vscode.commands.registerCommand(FIND_DEPARTMENT_COMMAND, async (query?: string): Promise<Department | undefined> => {
-    const department = await pickDepartment(services, typeof query === 'string' ? query : undefined);
-    if (!department) return undefined;
-    const editor = vscode.window.activeTextEditor;
-    if (editor) {
-      await editor.edit((edit) => edit.replace(editor.selection, department.id));
-    } else {
-      await vscode.env.clipboard.writeText(department.id);
-      void vscode.window.showInformationMessage(vscode.l10n.t('RRO: {0} copied.', department.id));
-    }
-    return department;
-  });
+  return vscode.commands.registerCommand(
+    FIND_DEPARTMENT_COMMAND,
+    async (query?: string): Promise<Department | undefined> => {
+      const department = await pickDepartment(services, typeof query === 'string' ? query : undefined);
+      if (!department) return undefined;
+      const editor = vscode.window.activeTextEditor;
+      if (editor) {
+        await editor.edit((edit) => edit.replace(editor.selection, department.id));
+      } else {
+        await vscode.env.clipboard.writeText(department.id);
+        void vscode.window.showInformationMessage(vscode.l10n.t('RRO: {0} copied.', department.id));
+      }
+      return department;
+    },
+  );
 }

@@ -18,7 +18,10 @@ export function localToday(now = new Date()): string {
 }
 
 /** Undefined (after telling the user) when the configured classifier cannot be loaded. */
-export async function checkOptionsFor(services: ClientServices, resource: vscode.Uri): Promise<CheckOptions | undefined> {
+export async function checkOptionsFor(
+  services: ClientServices,
+  resource: vscode.Uri,
+): Promise<CheckOptions | undefined> {
   const settings = services.settings.for(resource);
   const options: CheckOptions = {
     today: localToday(),

@@ -26,21 +26,30 @@ export function registerNullReport(services: ClientServices): vscode.Disposable 
     if (!departmentId) return undefined;
     const months = lastMonths(new Date(), 12);
     const month = await vscode.window.showQuickPick(
-      months.map((p, i) => ({ label: `${String(p.month).padStart(2, '0')}.${p.year}`, description: i === 0 ? vscode.l10n.t('previous month') : undefined, period: p })),
+      months.map((p, i) => ({
+        label: `${String(p.month).padStart(2, '0')}.${p.year}`,
+        description: i === 0 ? vscode.l10n.t('previous month') : undefined,
+        period: p,
+      })),
       { title: vscode.l10n.t('RRO: the month without appeals') },
     );
     if (!month) return undefined;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `null-report-${month.period.year}-${String(month.period.month).padStart(2, '0')}.json`;
-    const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters: { JSON: ['json'] } });
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+      filters: { JSON: ['json'] },
+    });
     if (!target) return undefined;
     await writeFile(target.fsPath, JSON.stringify(buildNullReport(departmentId, month.period), null, 2) + '\n', 'utf8');
     services.output.info(`nullReport: written ${target.fsPath}`);
     await vscode.window.showTextDocument(target);
     const reveal = vscode.l10n.t('Reveal for packing');
-    void vscode.window.showInformationMessage(vscode.l10n.t('RRO: no-appeals report for {0} written.', month.label), reveal).then((pick) => {
-      if (pick === reveal) void vscode.commands.executeCommand('revealInExplorer', target);
-    });
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('RRO: no-appeals report for {0} written.', month.label), reveal)
+      .then((pick) => {
+        if (pick === reveal) void vscode.commands.executeCommand('revealInExplorer', target);
+      });
     return target;
   });
 }

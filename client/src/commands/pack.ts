@@ -4,7 +4,16 @@
 // checkArchive.ts and is registered from here too.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EntryTooLargeError, FileCheckError, FolderError, isAbort, packFolder, BYTES_PER_MB, type ErrorPolicy, type PackResult } from '../../../server/src/archive/pack';
+import {
+  EntryTooLargeError,
+  FileCheckError,
+  FolderError,
+  isAbort,
+  packFolder,
+  BYTES_PER_MB,
+  type ErrorPolicy,
+  type PackResult,
+} from '../../../server/src/archive/pack';
 import { ZipLimitError } from '../../../server/src/archive/zipWriter';
 import type { CheckOptions } from '../../../server/src/engine';
 import { DEFAULT_ARCHIVE_LIMIT_MB } from '../../../server/src/format/table';
@@ -38,7 +47,9 @@ async function pickFolder(): Promise<vscode.Uri | undefined> {
     return undefined;
   }
   if (folders.length === 1) return folders[0].uri;
-  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder to pack into a ZIP archive') });
+  const picked = await vscode.window.showWorkspaceFolderPick({
+    placeHolder: vscode.l10n.t('Folder to pack into a ZIP archive'),
+  });
   return picked?.uri;
 }
 
@@ -53,7 +64,11 @@ async function pickOutput(folder: vscode.Uri): Promise<string | undefined> {
 }
 
 /** Returns the result (for tests), or undefined when the user cancelled at some step. */
-async function packCommand(services: ClientServices, given: vscode.Uri | undefined, options: PackCommandOptions): Promise<PackResult | undefined> {
+async function packCommand(
+  services: ClientServices,
+  given: vscode.Uri | undefined,
+  options: PackCommandOptions,
+): Promise<PackResult | undefined> {
   const folder = given ?? (await pickFolder());
   if (!folder) return undefined;
   const output = options.output ?? (await pickOutput(folder));
@@ -82,29 +97,34 @@ async function runWithProgress(
   check: CheckOptions,
 ): Promise<PackResult | undefined> {
   const settings = services.settings.for(folder);
-  const limitMb = vscode.workspace.getConfiguration('rro', folder).get<number>('archive.maxSizeMB', DEFAULT_ARCHIVE_LIMIT_MB);
+  const limitMb = vscode.workspace
+    .getConfiguration('rro', folder)
+    .get<number>('archive.maxSizeMB', DEFAULT_ARCHIVE_LIMIT_MB);
   const title = vscode.l10n.t('RRO: packing {0}…', path.basename(folder.fsPath));
   try {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      let shownPercent = 0;
-      return packFolder(folder.fsPath, {
-        output,
-        errors,
-        include: settings.files,
-        exclude: settings.exclude,
-        limitBytes: Math.floor((limitMb > 0 ? limitMb : DEFAULT_ARCHIVE_LIMIT_MB) * BYTES_PER_MB),
-        check,
-        signal: abort.signal,
-        onProgress: (p) => {
-          const percent = Math.floor((100 * p.done) / p.total);
-          if (percent === shownPercent) return; // one update per percent: 10,000 files, 100 messages
-          progress.report({ increment: percent - shownPercent, message: `${p.done}/${p.total}` });
-          shownPercent = percent;
-        },
-      });
-    });
+    return await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        let shownPercent = 0;
+        return packFolder(folder.fsPath, {
+          output,
+          errors,
+          include: settings.files,
+          exclude: settings.exclude,
+          limitBytes: Math.floor((limitMb > 0 ? limitMb : DEFAULT_ARCHIVE_LIMIT_MB) * BYTES_PER_MB),
+          check,
+          signal: abort.signal,
+          onProgress: (p) => {
+            const percent = Math.floor((100 * p.done) / p.total);
+            if (percent === shownPercent) return; // one update per percent: 10,000 files, 100 messages
+            progress.report({ increment: percent - shownPercent, message: `${p.done}/${p.total}` });
+            shownPercent = percent;
+          },
+        });
+      },
+    );
   } catch (e) {
     if (isAbort(e)) {
       services.output.info(`pack: cancelled, nothing written (${path.basename(output)})`);
@@ -144,8 +164,11 @@ async function askAboutErrors(result: PackResult, folder: vscode.Uri): Promise<E
 function report(services: ClientServices, result: PackResult, folder: vscode.Uri): void {
   const lang = uiLang();
   // File names and reasons only: never the files' contents (personal data).
-  services.output.info(`pack: ${result.status}, ${result.packed.length} files, ${result.parts.length} part(s), ${result.archiveBytes} bytes, ${result.durationMs} ms`);
-  for (const l of result.leftOut) services.output.info(`pack: left out ${l.path}: ${l.reason}${l.detail ? ` (${l.detail})` : ''}`);
+  services.output.info(
+    `pack: ${result.status}, ${result.packed.length} files, ${result.parts.length} part(s), ${result.archiveBytes} bytes, ${result.durationMs} ms`,
+  );
+  for (const l of result.leftOut)
+    services.output.info(`pack: left out ${l.path}: ${l.reason}${l.detail ? ` (${l.detail})` : ''}`);
   if (result.status === 'empty') {
     void vscode.window.showWarningMessage(message('pack.empty', { folder: path.basename(folder.fsPath) }, lang));
     return;
@@ -161,23 +184,31 @@ function report(services: ClientServices, result: PackResult, folder: vscode.Uri
     const names = result.staleParts.map((p) => path.basename(p)).join(', ');
     void vscode.window.showWarningMessage(message('pack.staleParts', { files: names }, lang));
   }
-  const leftOut = result.leftOut.length > 0 ? ' ' + vscode.l10n.t('Left out: {0} (see the РРО output).', result.leftOut.length) : '';
+  const leftOut =
+    result.leftOut.length > 0 ? ' ' + vscode.l10n.t('Left out: {0} (see the РРО output).', result.leftOut.length) : '';
   const reveal = vscode.l10n.t('Reveal in File Explorer');
   void vscode.window.showInformationMessage(summary + leftOut, reveal).then((choice) => {
-    if (choice === reveal && result.parts[0]) void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(result.parts[0].path));
+    if (choice === reveal && result.parts[0])
+      void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(result.parts[0].path));
   });
 }
 
 function explain(e: unknown, folder: vscode.Uri): string {
   const lang = uiLang();
-  if (e instanceof FolderError) return message(`pack.error.folder.${e.code}`, { folder: folder.fsPath, detail: e.detail }, lang);
+  if (e instanceof FolderError)
+    return message(`pack.error.folder.${e.code}`, { folder: folder.fsPath, detail: e.detail }, lang);
   if (e instanceof EntryTooLargeError) {
     const mb = (n: number): string => message('pack.size.mb', { n: (n / 1e6).toFixed(1) }, lang);
-    return message('pack.error.tooLarge', { file: e.entryName, size: mb(e.archiveBytes), limit: mb(e.limitBytes) }, lang);
+    return message(
+      'pack.error.tooLarge',
+      { file: e.entryName, size: mb(e.archiveBytes), limit: mb(e.limitBytes) },
+      lang,
+    );
   }
   if (e instanceof ZipLimitError) return message('pack.error.zipLimit', { file: e.entryName }, lang);
   if (e instanceof FileCheckError) return message('pack.error.check', { file: e.file, reason: e.reason }, lang);
   const errno = e as NodeJS.ErrnoException;
-  if (typeof errno?.code === 'string') return message('pack.error.io', { file: path.basename(errno.path ?? ''), code: errno.code }, lang);
+  if (typeof errno?.code === 'string')
+    return message('pack.error.io', { file: path.basename(errno.path ?? ''), code: errno.code }, lang);
   return e instanceof Error ? e.message : String(e);
 }

@@ -16,29 +16,42 @@ export function registerSend(services: ClientServices): vscode.Disposable[] {
   const diagnostics = vscode.languages.createDiagnosticCollection('rro-api');
   const send = vscode.commands.registerCommand(
     SEND_COMMAND,
-    async (uri?: vscode.Uri, selection?: vscode.Uri[], options: SendFlowOptions = {}): Promise<SendRunResult | undefined> => {
+    async (
+      uri?: vscode.Uri,
+      selection?: vscode.Uri[],
+      options: SendFlowOptions = {},
+    ): Promise<SendRunResult | undefined> => {
       const targets = selection?.length ? selection : uri instanceof vscode.Uri ? [uri] : await pickTargets();
       if (!targets?.length) return undefined;
       const folder = vscode.workspace.getWorkspaceFolder(targets[0])?.uri;
       return sendFlow(services, diagnostics, { paths: targets.map((t) => t.fsPath), folder }, options);
     },
   );
-  const retry = vscode.commands.registerCommand(SEND_RETRY_COMMAND, async (report?: vscode.Uri, options: SendFlowOptions = {}): Promise<SendRunResult | undefined> => {
-    const folder = report ? vscode.workspace.getWorkspaceFolder(report)?.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
-    const file = report?.fsPath ?? (await latestReport(folder));
-    if (!file) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('RRO: no sending report found in {0}.', apiSettings(folder).reportDir));
-      return undefined;
-    }
-    let previous;
-    try {
-      previous = loadReport(file);
-    } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('RRO: cannot read the report: {0}', e instanceof Error ? e.message : String(e)));
-      return undefined;
-    }
-    return sendFlow(services, diagnostics, { paths: [], folder, previous, resumedFrom: file }, options);
-  });
+  const retry = vscode.commands.registerCommand(
+    SEND_RETRY_COMMAND,
+    async (report?: vscode.Uri, options: SendFlowOptions = {}): Promise<SendRunResult | undefined> => {
+      const folder = report
+        ? vscode.workspace.getWorkspaceFolder(report)?.uri
+        : vscode.workspace.workspaceFolders?.[0]?.uri;
+      const file = report?.fsPath ?? (await latestReport(folder));
+      if (!file) {
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('RRO: no sending report found in {0}.', apiSettings(folder).reportDir),
+        );
+        return undefined;
+      }
+      let previous;
+      try {
+        previous = loadReport(file);
+      } catch (e) {
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('RRO: cannot read the report: {0}', e instanceof Error ? e.message : String(e)),
+        );
+        return undefined;
+      }
+      return sendFlow(services, diagnostics, { paths: [], folder, previous, resumedFrom: file }, options);
+    },
+  );
   const headers = vscode.commands.registerCommand(SET_HEADERS_COMMAND, () => setApiHeaders(services.context));
   return [diagnostics, send, retry, headers];
 }
@@ -59,6 +72,9 @@ async function latestReport(folder: vscode.Uri | undefined): Promise<string | un
   if (!folder) return undefined;
   const dir = path.resolve(folder.fsPath, apiSettings(folder).reportDir);
   const names = await readdir(dir).catch(() => [] as string[]);
-  const latest = names.filter((n) => n.startsWith('send-') && n.endsWith('.json')).sort().pop();
+  const latest = names
+    .filter((n) => n.startsWith('send-') && n.endsWith('.json'))
+    .sort()
+    .pop();
   return latest ? path.join(dir, latest) : undefined;
 }

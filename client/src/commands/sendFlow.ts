@@ -6,7 +6,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { displayRoot } from '../../../server/src/api';
 import { LineIndex } from '../../../server/src/engine';
-import { DEFAULT_RETRY, planSend, runSend, spanOfPointer, type SendPlan, type SendReport, type SendRunResult } from '../../../server/src/send';
+import {
+  DEFAULT_RETRY,
+  planSend,
+  runSend,
+  spanOfPointer,
+  type SendPlan,
+  type SendReport,
+  type SendRunResult,
+} from '../../../server/src/send';
 import { apiSettings, confirmWorkspaceHost, makeApiClient, uiLang } from './apiSettings';
 import type { ClientServices } from './index';
 
@@ -24,7 +32,12 @@ export interface SendTarget {
   resumedFrom?: string;
 }
 
-export async function sendFlow(services: ClientServices, diagnostics: vscode.DiagnosticCollection, target: SendTarget, options: SendFlowOptions): Promise<SendRunResult | undefined> {
+export async function sendFlow(
+  services: ClientServices,
+  diagnostics: vscode.DiagnosticCollection,
+  target: SendTarget,
+  options: SendFlowOptions,
+): Promise<SendRunResult | undefined> {
   const { context, output } = services;
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showErrorMessage(vscode.l10n.t('RRO: sending is disabled in an untrusted workspace.'));
@@ -39,15 +52,22 @@ export async function sendFlow(services: ClientServices, diagnostics: vscode.Dia
     if (!unattended && !(await confirmWorkspaceHost(context, settings, host))) return undefined;
     const cwd = target.folder?.fsPath ?? path.dirname(target.paths[0] ?? target.previous?.files[0]?.path ?? '.');
     const today = new Date().toISOString().slice(0, 10);
-    const plan = (allowErrors: boolean): Promise<SendPlan> => planSend(target.paths, { cwd, check: { today }, allowErrors, previous: target.previous });
-    let current = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: checking files…') }, () => plan(!!options.allowErrors));
+    const plan = (allowErrors: boolean): Promise<SendPlan> =>
+      planSend(target.paths, { cwd, check: { today }, allowErrors, previous: target.previous });
+    let current = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: checking files…') },
+      () => plan(!!options.allowErrors),
+    );
     const withErrors = current.items.filter((i) => i.entry.reason === 'gate-errors').length;
     if (withErrors > 0 && !unattended) {
       const others = vscode.l10n.t('Send the others');
       const anyway = vscode.l10n.t('Send anyway');
       const show = vscode.l10n.t('Show problems');
       const pick = await vscode.window.showWarningMessage(
-        vscode.l10n.t('{0} file(s) have errors. Send only the files without errors, send everything anyway, or look at the problems?', withErrors),
+        vscode.l10n.t(
+          '{0} file(s) have errors. Send only the files without errors, send everything anyway, or look at the problems?',
+          withErrors,
+        ),
         { modal: true },
         others,
         anyway,
@@ -58,7 +78,9 @@ export async function sendFlow(services: ClientServices, diagnostics: vscode.Dia
       if (pick === anyway) current = await plan(true);
     }
     if (current.toSend === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('RRO: nothing to send ({0} file(s) checked).', current.items.length));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('RRO: nothing to send ({0} file(s) checked).', current.items.length),
+      );
       return undefined;
     }
     if (!unattended) {
@@ -72,7 +94,11 @@ export async function sendFlow(services: ClientServices, diagnostics: vscode.Dia
     }
     output.info(`send: ${current.toSend} of ${current.items.length} file(s) to ${host}`);
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: sending to {0}', host), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('RRO: sending to {0}', host),
+        cancellable: true,
+      },
       (progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
@@ -95,7 +121,14 @@ export async function sendFlow(services: ClientServices, diagnostics: vscode.Dia
     output.info(`send: report ${result.jsonPath}`);
     await vscode.window.showTextDocument(vscode.Uri.file(result.mdPath), { preview: true, preserveFocus: unattended });
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('RRO: accepted {0}, rejected {1}, failed {2}, skipped {3}, not sent {4}.', t.accepted, t.rejected, t.failed, t.skipped, t.pending + t.interrupted),
+      vscode.l10n.t(
+        'RRO: accepted {0}, rejected {1}, failed {2}, skipped {3}, not sent {4}.',
+        t.accepted,
+        t.rejected,
+        t.failed,
+        t.skipped,
+        t.pending + t.interrupted,
+      ),
     );
     return result;
   } finally {
@@ -122,7 +155,11 @@ async function showRejections(diagnostics: vscode.DiagnosticCollection, report: 
     } catch {
       // the file is gone: the diagnostic stays at the start
     }
-    const d = new vscode.Diagnostic(range, entry.message || `HTTP ${entry.httpStatus ?? ''}`, vscode.DiagnosticSeverity.Error);
+    const d = new vscode.Diagnostic(
+      range,
+      entry.message || `HTTP ${entry.httpStatus ?? ''}`,
+      vscode.DiagnosticSeverity.Error,
+    );
     d.source = 'РРО API';
     d.code = 'rro/api-rejected';
     diagnostics.set(uri, [d]);
