@@ -86,6 +86,10 @@ export function verifyArchive(file: string): VerifiedArchive {
   const report = JSON.parse(py.stdout) as VerifiedArchive & { bad: string | null; utf8: boolean };
   assert.equal(report.bad, null, `python zipfile: bad entry ${report.bad}`);
   assert.equal(report.utf8, true, 'every entry carries the UTF-8 flag');
-  assert.deepEqual(listed.stdout.split('\n').filter((l) => l !== ''), report.names, 'unzip and python read the same names');
+  assert.deepEqual(
+    listed.stdout.split('\n').filter((l) => l !== ''),
+    report.names,
+    'unzip and python read the same names',
+  );
   return { names: report.names, sizes: report.sizes, sha256: report.sha256, stored: report.stored };
 }

@@ -30,7 +30,9 @@ test('packs appeals in sorted order with safe relative names; lists what it left
   const out = tempDir('pack-out');
   const result = await packFolder(input, options(path.join(out, 'архив.zip')));
   assert.equal(result.status, 'packed');
-  const expected = ['b/c.json', 'Ж-0001.json', 'Обращения/a.json', 'Обращения/Октябрь/Ответ Иванову.json'].sort((a, b) => (a < b ? -1 : 1));
+  const expected = ['b/c.json', 'Ж-0001.json', 'Обращения/a.json', 'Обращения/Октябрь/Ответ Иванову.json'].sort(
+    (a, b) => (a < b ? -1 : 1),
+  );
   assert.deepEqual(result.packed, expected);
   assert.deepEqual(
     result.leftOut.map((l) => [l.path, l.reason]),
@@ -64,7 +66,10 @@ test('a small limit splits into _1, _2, … parts, each within the limit, no fil
   const limit = 4000;
   const result = await packFolder(input, options(path.join(out, 'out.zip'), { limitBytes: limit }));
   assert.ok(result.parts.length >= 3, `${result.parts.length} parts`);
-  assert.deepEqual(listFiles(out), result.parts.map((_, i) => `out_${i + 1}.zip`));
+  assert.deepEqual(
+    listFiles(out),
+    result.parts.map((_, i) => `out_${i + 1}.zip`),
+  );
   const all: string[] = [];
   for (const part of result.parts) {
     assert.ok(statSync(part.path).size <= limit);
@@ -84,7 +89,10 @@ test('parts of an earlier run that this run did not replace are reported, not de
   assert.deepEqual(split.staleParts, []);
   const single = await packFolder(input, options(path.join(out, 'o.zip')));
   assert.equal(single.parts.length, 1);
-  assert.deepEqual(single.staleParts, split.parts.map((p) => p.path));
+  assert.deepEqual(
+    single.staleParts,
+    split.parts.map((p) => p.path),
+  );
   const again = await packFolder(input, options(path.join(out, 'o.zip'), { limitBytes: 2500 }));
   assert.deepEqual(again.staleParts, [path.join(out, 'o.zip')]);
   assert.deepEqual(listFiles(out), ['o.zip', ...split.parts.map((_, i) => `o_${i + 1}.zip`)].sort());
@@ -124,7 +132,10 @@ test('a read failure half-way (file vanished, disk error) leaves nothing behind'
   for (let i = 0; i < 20; i++) writeFile(input, `f${String(i).padStart(2, '0')}.json`, appealText(i));
   const out = tempDir('pack-fail-out');
   const failing = faultyFs({ failRead: 'f15.json' });
-  await assert.rejects(packFolder(input, { ...options(path.join(out, 'out.zip'), { limitBytes: 5000 }), fs: failing }), /EIO/);
+  await assert.rejects(
+    packFolder(input, { ...options(path.join(out, 'out.zip'), { limitBytes: 5000 }), fs: failing }),
+    /EIO/,
+  );
   assert.deepEqual(listFiles(out), []);
 });
 
@@ -133,7 +144,10 @@ test('a write failure on the second part removes the first part too', async () =
   for (let i = 0; i < 20; i++) writeFile(input, `f${String(i).padStart(2, '0')}.json`, appealText(i));
   const out = tempDir('pack-wfail-out');
   const failing = faultyFs({ failCreate: 2 });
-  await assert.rejects(packFolder(input, { ...options(path.join(out, 'out.zip'), { limitBytes: 5000 }), fs: failing }), /ENOSPC/);
+  await assert.rejects(
+    packFolder(input, { ...options(path.join(out, 'out.zip'), { limitBytes: 5000 }), fs: failing }),
+    /ENOSPC/,
+  );
   assert.deepEqual(listFiles(out), []);
 });
 
@@ -146,7 +160,10 @@ test('gate: refuse writes nothing, only-valid leaves the bad file out, allow pac
   const refused = await packFolder(input, options(path.join(out, 'r.zip')));
   assert.equal(refused.status, 'refused');
   assert.deepEqual(refused.parts, []);
-  assert.deepEqual(refused.withErrors.map((f) => f.path), ['bad.json']);
+  assert.deepEqual(
+    refused.withErrors.map((f) => f.path),
+    ['bad.json'],
+  );
   const first = refused.withErrors[0].errors[0];
   assert.equal(first.rule, 'rro/required');
   assert.equal(first.pointer, '/createDate');
@@ -155,23 +172,35 @@ test('gate: refuse writes nothing, only-valid leaves the bad file out, allow pac
   const onlyValid = await packFolder(input, options(path.join(out, 'v.zip'), { errors: 'only-valid' }));
   assert.equal(onlyValid.status, 'packed');
   assert.deepEqual(onlyValid.packed, ['good.json']);
-  assert.deepEqual(onlyValid.leftOut.map((l) => [l.path, l.reason]), [['bad.json', 'has-errors']]);
+  assert.deepEqual(
+    onlyValid.leftOut.map((l) => [l.path, l.reason]),
+    [['bad.json', 'has-errors']],
+  );
   assert.deepEqual(verifyArchive(path.join(out, 'v.zip')).names, ['good.json']);
 
   const allowed = await packFolder(input, options(path.join(out, 'a.zip'), { errors: 'allow' }));
   assert.deepEqual(allowed.packed, ['bad.json', 'good.json']);
-  assert.deepEqual(allowed.withErrors.map((f) => f.path), ['bad.json']);
+  assert.deepEqual(
+    allowed.withErrors.map((f) => f.path),
+    ['bad.json'],
+  );
   assert.deepEqual(verifyArchive(path.join(out, 'a.zip')).names, ['bad.json', 'good.json']);
   assert.deepEqual(listFiles(out), ['a.zip', 'v.zip']);
 });
 
-test('entries hold exactly the files\' bytes, stored and deflated alike, with reused read buffers', async () => {
+test("entries hold exactly the files' bytes, stored and deflated alike, with reused read buffers", async () => {
   const input = tempDir('pack-content');
   const sources: string[] = [];
   for (let i = 0; i < 40; i++) {
     // Compact null reports with random GUIDs do not shrink under deflate: they are stored.
     const guid = randomUUID().toUpperCase();
-    sources.push(writeFile(input, `n${String(i).padStart(2, '0')}.json`, `{"departmentId":"${guid}","year":2026,"month":${1 + (i % 10)}}`));
+    sources.push(
+      writeFile(
+        input,
+        `n${String(i).padStart(2, '0')}.json`,
+        `{"departmentId":"${guid}","year":2026,"month":${1 + (i % 10)}}`,
+      ),
+    );
     sources.push(writeFile(input, `z${String(i).padStart(2, '0')}.json`, appealText(i)));
   }
   const out = tempDir('pack-content-out');

@@ -92,7 +92,10 @@ test('rro pack --max-size-mb splits into numbered parts, each accepted by unzip 
   assert.equal(r.code, 0, r.stderr);
   const parts = listFiles(out);
   assert.ok(parts.length >= 3, parts.join());
-  assert.deepEqual(parts, parts.map((_, i) => `p_${i + 1}.zip`));
+  assert.deepEqual(
+    parts,
+    parts.map((_, i) => `p_${i + 1}.zip`),
+  );
   const names = parts.flatMap((p) => {
     assert.ok(statSync(path.join(out, p)).size <= 5000);
     return verifyArchive(path.join(out, p)).names;
@@ -129,7 +132,10 @@ test('rro pack --classifier loads the classifier file; a missing one is exit 2',
   const input = tempDir('cli-classifier');
   writeFile(input, 'a.json', appealText(1));
   const classifier = path.join(REPO, 'test', 'fixtures', 'classifier', 'classifier.json');
-  const ok = await rro(['pack', '.', '-o', 'c.zip', '--classifier', classifier, '--allow-errors', '--today', TODAY], input);
+  const ok = await rro(
+    ['pack', '.', '-o', 'c.zip', '--classifier', classifier, '--allow-errors', '--today', TODAY],
+    input,
+  );
   assert.equal(ok.code, 0, ok.stderr);
   verifyArchive(path.join(input, 'c.zip'));
   const missing = await rro(['pack', '.', '-o', 'd.zip', '--classifier', 'nope.csv', '--today', TODAY], input);

@@ -25,8 +25,14 @@ test('Cyrillic names, empty and incompressible entries: unzip -t and python zipf
   const file = path.join(dir, 'архив.zip');
   await writeArchive(file, ENTRIES);
   const { names, sizes } = verifyArchive(file);
-  assert.deepEqual(names, ENTRIES.map(([n]) => n));
-  assert.deepEqual(sizes, ENTRIES.map(([, b]) => b.length));
+  assert.deepEqual(
+    names,
+    ENTRIES.map(([n]) => n),
+  );
+  assert.deepEqual(
+    sizes,
+    ENTRIES.map(([, b]) => b.length),
+  );
   assert.deepEqual(listFiles(dir), ['архив.zip'], 'no temporary file is left beside the archive');
 });
 
@@ -51,18 +57,28 @@ test('crc32 matches the known check value', () => {
 
 test('parts never exceed the limit and each is a valid archive', async () => {
   const dir = tempDir('zip-split');
-  const entries = Array.from({ length: 12 }, (_, i): [string, Uint8Array] => [`f${String(i).padStart(2, '0')}.json`, randomBytes(900)]);
+  const entries = Array.from({ length: 12 }, (_, i): [string, Uint8Array] => [
+    `f${String(i).padStart(2, '0')}.json`,
+    randomBytes(900),
+  ]);
   const limit = 3000;
   await writeArchive(path.join(dir, 'out.zip'), entries, limit);
   const files = listFiles(dir);
   assert.ok(files.length >= 4, `split into ${files.length} parts`);
-  assert.deepEqual(files, files.map((_, i) => `out_${i + 1}.zip`));
+  assert.deepEqual(
+    files,
+    files.map((_, i) => `out_${i + 1}.zip`),
+  );
   const all: string[] = [];
   for (const f of files) {
     assert.ok(readFileSync(path.join(dir, f)).length <= limit, `${f} is within the limit`);
     all.push(...verifyArchive(path.join(dir, f)).names);
   }
-  assert.deepEqual(all, entries.map(([n]) => n), 'every entry once, in order, none spanning parts');
+  assert.deepEqual(
+    all,
+    entries.map(([n]) => n),
+    'every entry once, in order, none spanning parts',
+  );
 });
 
 test('an entry bigger than the limit alone is refused and leaves nothing', async () => {

@@ -5,7 +5,14 @@
 import { checkBytes, type BytesCheck, type CheckOptions } from '../engine';
 import { DEFAULT_ARCHIVE_LIMIT_MB } from '../format/table';
 import { createNodePackFs, partPath, SplitArchive, type PackFs, type PartInfo } from './packParts';
-import { judge, selectFiles, type Candidate, type FileWithErrors, type LeftOut, type SelectOptions } from './packSelect';
+import {
+  judge,
+  selectFiles,
+  type Candidate,
+  type FileWithErrors,
+  type LeftOut,
+  type SelectOptions,
+} from './packSelect';
 import { prepareEntry, type PreparedEntry } from './zipWriter';
 
 export { EntryTooLargeError, partPath, type PackFs, type PartInfo } from './packParts';
@@ -94,7 +101,8 @@ export async function packFolder(folder: string, options: PackOptions): Promise<
     const errors = verdict.kind === 'errors' ? verdict.file : undefined;
     if (errors && options.errors === 'refuse') refused = true;
     let out: Processed | undefined;
-    if (verdict.kind === 'left-out') out = { kind: 'out', candidate, leftOut: { path: candidate.path, reason: verdict.reason, detail: '' } };
+    if (verdict.kind === 'left-out')
+      out = { kind: 'out', candidate, leftOut: { path: candidate.path, reason: verdict.reason, detail: '' } };
     else if (errors && options.errors === 'only-valid') {
       out = { kind: 'out', candidate, errors, leftOut: { path: candidate.path, reason: 'has-errors', detail: '' } };
     } else if (refused) out = { kind: 'out', candidate, errors }; // no archive will be written: skip the compression
@@ -121,7 +129,12 @@ export async function packFolder(folder: string, options: PackOptions): Promise<
         result.inputBytes += done.entry.size;
         result.archiveBytes += done.entry.data.length;
       }
-      options.onProgress?.({ done: i + 1, total: candidates.length, file: done.candidate.path, archiveBytes: result.archiveBytes });
+      options.onProgress?.({
+        done: i + 1,
+        total: candidates.length,
+        file: done.candidate.path,
+        archiveBytes: result.archiveBytes,
+      });
     }
     if (refused || result.packed.length === 0) {
       await archive.discard();
@@ -163,7 +176,11 @@ function checkOrExplain(file: string, bytes: Uint8Array, check: CheckOptions): B
 }
 
 /** Older `<name>_N` parts a previous run left beside the output, which this run did not replace. */
-async function staleParts(output: string, written: number, exists: (file: string) => Promise<boolean>): Promise<string[]> {
+async function staleParts(
+  output: string,
+  written: number,
+  exists: (file: string) => Promise<boolean>,
+): Promise<string[]> {
   const stale: string[] = [];
   for (let n = written === 1 ? 1 : written + 1; await exists(partPath(output, n)); n++) stale.push(partPath(output, n));
   if (written > 1 && (await exists(output))) stale.unshift(output);
@@ -171,7 +188,8 @@ async function staleParts(output: string, written: number, exists: (file: string
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new DOMException('Packing was cancelled', 'AbortError');
+  if (signal?.aborted)
+    throw signal.reason instanceof Error ? signal.reason : new DOMException('Packing was cancelled', 'AbortError');
 }
 
 /** True for the error a cancelled pack throws (whatever reason the caller aborted with). */

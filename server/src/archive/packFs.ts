@@ -83,7 +83,11 @@ function realFs(pool: BufferPool | undefined): PackFs {
     },
     rename: (from, to) => nodeFs.rename(from, to),
     unlink: (file) => nodeFs.unlink(file),
-    exists: (file) => nodeFs.access(file).then(() => true, () => false),
+    exists: (file) =>
+      nodeFs.access(file).then(
+        () => true,
+        () => false,
+      ),
   };
 }
 

@@ -81,7 +81,6 @@ export function compareNames(a: string, b: string): number {
 // Windows tool would read it as a separator) and no control characters.
 export function isSafeEntryName(name: string): boolean {
   if (name === '' || name.startsWith('/') || /^[A-Za-z]:/.test(name)) return false;
-  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u001f\u007f]/.test(name)) return false;
   return name.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
@@ -118,7 +117,14 @@ export function judge(path: string, checked: BytesCheck): Verdict {
   const lines = new LineIndex(checked.text);
   const placed = errors.map((f): PlacedError => {
     const pos = lines.position(f.offset);
-    return { rule: f.rule, pointer: f.pointer, line: pos.line + 1, column: pos.character + 1, messageKey: f.messageKey, args: f.args };
+    return {
+      rule: f.rule,
+      pointer: f.pointer,
+      line: pos.line + 1,
+      column: pos.character + 1,
+      messageKey: f.messageKey,
+      args: f.args,
+    };
   });
   return { kind: 'errors', file: { path, kind: checked.kind, errors: placed } };
 }

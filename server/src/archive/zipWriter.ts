@@ -58,7 +58,12 @@ export type Compress = (bytes: Uint8Array, level: number) => Promise<Uint8Array>
 const deflateSync: Compress = async (bytes, level) => zlib.deflateRawSync(bytes, { level });
 
 /** Compress one file's bytes; stored instead when deflate would not make it smaller (as Info-ZIP does). */
-export async function prepareEntry(name: string, bytes: Uint8Array, level = 6, compress: Compress = deflateSync): Promise<PreparedEntry> {
+export async function prepareEntry(
+  name: string,
+  bytes: Uint8Array,
+  level = 6,
+  compress: Compress = deflateSync,
+): Promise<PreparedEntry> {
   const nameBytes = Buffer.from(name, 'utf8');
   if (nameBytes.length > 0xffff) throw new ZipLimitError('name-length', name);
   if (bytes.length > ZIP32_MAX_BYTES) throw new ZipLimitError('entry-size', name);

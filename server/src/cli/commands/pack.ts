@@ -2,7 +2,16 @@
 // 1 not packed because of errors, 2 usage or failure (thrown as CliError, printed by main).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { EntryTooLargeError, FileCheckError, FolderError, isAbort, packFolder, BYTES_PER_MB, type ErrorPolicy, type PackResult } from '../../archive/pack';
+import {
+  EntryTooLargeError,
+  FileCheckError,
+  FolderError,
+  isAbort,
+  packFolder,
+  BYTES_PER_MB,
+  type ErrorPolicy,
+  type PackResult,
+} from '../../archive/pack';
 import { ZipLimitError } from '../../archive/zipWriter';
 import type { Classifier } from '../../engine';
 import { ClassifierError, loadClassifier } from '../../engine/classifier';
@@ -130,8 +139,14 @@ function parseArgs(args: string[], io: CliIO): PackArgs {
 /** Checked before packing, so the error names the archive, not its temporary file. */
 async function requireFolderOf(output: string, io: CliIO): Promise<void> {
   const dir = path.dirname(output);
-  const ok = await fs.stat(dir).then((s) => s.isDirectory(), () => false);
-  if (!ok) throw new CliError(message('pack.error.outputFolder', { output: path.relative(io.cwd, output) || output }, io.lang));
+  const ok = await fs.stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!ok)
+    throw new CliError(
+      message('pack.error.outputFolder', { output: path.relative(io.cwd, output) || output }, io.lang),
+    );
 }
 
 function isIsoDate(s: string): boolean {
@@ -142,10 +157,15 @@ function isIsoDate(s: string): boolean {
 
 /** Known failures become one clear line (exit 2); anything else is rethrown as is. */
 function explain(e: unknown, folder: string, io: CliIO): unknown {
-  const say = (key: string, args: Record<string, string | number>): CliError => new CliError(message(key, args, io.lang));
+  const say = (key: string, args: Record<string, string | number>): CliError =>
+    new CliError(message(key, args, io.lang));
   if (e instanceof FolderError) return say(`pack.error.folder.${e.code}`, { folder, detail: e.detail });
   if (e instanceof EntryTooLargeError) {
-    return say('pack.error.tooLarge', { file: e.entryName, size: sizeText(e.archiveBytes, io.lang), limit: sizeText(e.limitBytes, io.lang) });
+    return say('pack.error.tooLarge', {
+      file: e.entryName,
+      size: sizeText(e.archiveBytes, io.lang),
+      limit: sizeText(e.limitBytes, io.lang),
+    });
   }
   if (e instanceof ZipLimitError) return say('pack.error.zipLimit', { file: e.entryName });
   if (e instanceof FileCheckError) return say('pack.error.check', { file: e.file, reason: e.reason });
@@ -161,7 +181,10 @@ async function loadClassifierFile(file: string, io: CliIO): Promise<Classifier> 
   try {
     return await loadClassifier(file);
   } catch (e) {
-    if (e instanceof ClassifierError) throw new CliError(message(`classifier.${e.code}`, { path: path.relative(io.cwd, file) || file, ...e.args }, io.lang));
+    if (e instanceof ClassifierError)
+      throw new CliError(
+        message(`classifier.${e.code}`, { path: path.relative(io.cwd, file) || file, ...e.args }, io.lang),
+      );
     throw e;
   }
 }

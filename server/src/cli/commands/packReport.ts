@@ -23,7 +23,8 @@ export function printResult(result: PackResult, folder: string, io: CliIO): void
     for (const l of result.leftOut) io.stderr(`  ${l.path}: ${say(`pack.reason.${l.reason}`, { detail: l.detail })}\n`);
   }
   if (result.withErrors.length > 0) {
-    const header = result.status === 'packed' && result.packed.length > 0 && !result.leftOut.some((l) => l.reason === 'has-errors');
+    const header =
+      result.status === 'packed' && result.packed.length > 0 && !result.leftOut.some((l) => l.reason === 'has-errors');
     io.stderr(say(header ? 'pack.errorsPacked' : 'pack.errors', { count: result.withErrors.length }) + '\n');
     for (const f of result.withErrors) {
       for (const e of f.errors.slice(0, ERRORS_PER_FILE)) {
@@ -45,7 +46,9 @@ export function printResult(result: PackResult, folder: string, io: CliIO): void
         seconds: (result.durationMs / 1000).toFixed(1),
       }) + '\n',
     );
-    for (const p of result.parts) io.stdout(say('pack.part', { path: shown(p.path), entries: p.entries, size: sizeText(p.bytes, io.lang) }) + '\n');
-    if (result.staleParts.length > 0) io.stderr(say('pack.staleParts', { files: result.staleParts.map(shown).join(', ') }) + '\n');
+    for (const p of result.parts)
+      io.stdout(say('pack.part', { path: shown(p.path), entries: p.entries, size: sizeText(p.bytes, io.lang) }) + '\n');
+    if (result.staleParts.length > 0)
+      io.stderr(say('pack.staleParts', { files: result.staleParts.map(shown).join(', ') }) + '\n');
   }
 }
