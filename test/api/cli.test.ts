@@ -34,20 +34,32 @@ test('rro departments: 5-character minimum explained, `id  name` lines, JSON, ex
 
 test('rro null-report: the spec §7 layout for a past month; refuses a month not ended and bad input', async () => {
   const dir = tempDir();
-  const ok = await runCli(['null-report', '--department', DEPARTMENT, '--year', '2025', '--month', '10', '-o', 'null.json'], { cwd: dir });
+  const ok = await runCli(
+    ['null-report', '--department', DEPARTMENT, '--year', '2025', '--month', '10', '-o', 'null.json'],
+    { cwd: dir },
+  );
   assert.equal(ok.code, 0, ok.stderr);
   const text = readFileSync(path.join(dir, 'null.json'), 'utf8');
   const written = JSON.parse(text) as Record<string, unknown>;
-  assert.deepEqual(Object.keys(written), NULL_REPORT_FIELDS.map((f) => f.name));
+  assert.deepEqual(
+    Object.keys(written),
+    NULL_REPORT_FIELDS.map((f) => f.name),
+  );
   assert.deepEqual(written, { departmentId: DEPARTMENT, year: 2025, month: 10 });
   const check = checkText(text, { today: new Date().toISOString().slice(0, 10), expectRro: true });
   assert.equal(check.kind, 'null-report');
-  assert.deepEqual(check.findings.filter((f) => f.severity === 'error'), []);
+  assert.deepEqual(
+    check.findings.filter((f) => f.severity === 'error'),
+    [],
+  );
 
   const dflt = await runCli(['null-report', '--department', DEPARTMENT]);
   assert.equal(dflt.code, 0);
   const now = new Date();
-  const prev = now.getUTCMonth() === 0 ? { year: now.getUTCFullYear() - 1, month: 12 } : { year: now.getUTCFullYear(), month: now.getUTCMonth() };
+  const prev =
+    now.getUTCMonth() === 0
+      ? { year: now.getUTCFullYear() - 1, month: 12 }
+      : { year: now.getUTCFullYear(), month: now.getUTCMonth() };
   assert.deepEqual(JSON.parse(dflt.stdout), { departmentId: DEPARTMENT, ...prev });
 
   const current = ['--year', String(now.getUTCFullYear()), '--month', String(now.getUTCMonth() + 1)];
@@ -69,7 +81,10 @@ test('rro serve --data: the state survives a restart, written atomically', async
   const second = await startServeChild(['--data', 'state.json'], dir);
   try {
     const state = (await httpJson('GET', `${second.url}/state`)).json as { appeals: { number: string }[] };
-    assert.deepEqual(state.appeals.map((a) => a.number), ['S-1']);
+    assert.deepEqual(
+      state.appeals.map((a) => a.number),
+      ['S-1'],
+    );
   } finally {
     second.child.kill('SIGTERM');
     await second.done;

@@ -9,7 +9,14 @@ import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ApiClient, ApiNetworkError, headersFromEnv, HeadersError, parseRoot, proxyFromEnv } from '../../server/src/api';
+import {
+  ApiClient,
+  ApiNetworkError,
+  headersFromEnv,
+  HeadersError,
+  parseRoot,
+  proxyFromEnv,
+} from '../../server/src/api';
 import { startEmulator, type Emulator } from '../../server/src/emulator';
 import { appeal, tempDir } from './helpers';
 
@@ -52,12 +59,13 @@ async function startProxy(): Promise<{ url: string; seen: Seen[]; close: () => P
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
-    close: () => new Promise((resolve) => {
-      // Tunnels are no longer the HTTP server's connections: end them ourselves.
-      for (const socket of tunnels) socket.destroy();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        // Tunnels are no longer the HTTP server's connections: end them ourselves.
+        for (const socket of tunnels) socket.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -67,11 +75,29 @@ let ca = '';
 
 before(() => {
   tlsDir = tempDir('rro-tls-');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-keyout', path.join(tlsDir, 'key.pem'), '-out', path.join(tlsDir, 'cert.pem'),
-    '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      path.join(tlsDir, 'key.pem'),
+      '-out',
+      path.join(tlsDir, 'cert.pem'),
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   ca = readFileSync(path.join(tlsDir, 'cert.pem'), 'utf8');
 });
 
@@ -98,7 +124,11 @@ test('http through a proxy: absolute URI, proxy credentials, the caller’s head
   const proxyUrl = new URL(proxy.url);
   proxyUrl.username = 'u';
   proxyUrl.password = 'p w';
-  const client = new ApiClient({ endpoint: parseRoot(`${emu.url}/IPCP`), proxy: proxyUrl, headers: { Authorization: 'Bearer t0k3n' } });
+  const client = new ApiClient({
+    endpoint: parseRoot(`${emu.url}/IPCP`),
+    proxy: proxyUrl,
+    headers: { Authorization: 'Bearer t0k3n' },
+  });
   try {
     const res = await client.post('Import', body);
     assert.equal(res.status, 204);
@@ -124,9 +154,15 @@ test('https: an unknown CA is refused (not retried), a named CA works, also thro
   const tunneled = new ApiClient({ endpoint: parseRoot(secure.url), ca, proxy: new URL(proxy.url) });
   try {
     assert.equal((await tunneled.post('Import', body)).status, 204);
-    assert.deepEqual(proxy.seen.map((s) => [s.method, s.url]), [['CONNECT', `127.0.0.1:${secure.port}`]]);
+    assert.deepEqual(
+      proxy.seen.map((s) => [s.method, s.url]),
+      [['CONNECT', `127.0.0.1:${secure.port}`]],
+    );
     const refused = new ApiClient({ endpoint: parseRoot('https://127.0.0.1:1'), proxy: new URL(proxy.url) });
-    await assert.rejects(refused.post('Import', body), (e: unknown) => e instanceof ApiNetworkError && e.failure === 'proxy');
+    await assert.rejects(
+      refused.post('Import', body),
+      (e: unknown) => e instanceof ApiNetworkError && e.failure === 'proxy',
+    );
   } finally {
     tunneled.close();
     await proxy.close();
@@ -135,7 +171,10 @@ test('https: an unknown CA is refused (not retried), a named CA works, also thro
 
 test('a refused connection is a network failure', async () => {
   const client = new ApiClient({ endpoint: parseRoot('http://127.0.0.1:1') });
-  await assert.rejects(client.post('Import', body), (e: unknown) => e instanceof ApiNetworkError && e.failure === 'network' && e.code === 'ECONNREFUSED');
+  await assert.rejects(
+    client.post('Import', body),
+    (e: unknown) => e instanceof ApiNetworkError && e.failure === 'network' && e.code === 'ECONNREFUSED',
+  );
 });
 
 test('proxies from the environment: per scheme, NO_PROXY, never for loopback', () => {
@@ -149,7 +188,10 @@ test('proxies from the environment: per scheme, NO_PROXY, never for loopback', (
 });
 
 test('headers from the environment: JSON object, Authorization shortcut, bad input refused', () => {
-  assert.deepEqual(headersFromEnv({ RRO_API_HEADERS: '{"X-Key": "1"}', RRO_API_AUTHORIZATION: 'Basic eA==' }), { 'X-Key': '1', Authorization: 'Basic eA==' });
+  assert.deepEqual(headersFromEnv({ RRO_API_HEADERS: '{"X-Key": "1"}', RRO_API_AUTHORIZATION: 'Basic eA==' }), {
+    'X-Key': '1',
+    Authorization: 'Basic eA==',
+  });
   for (const bad of ['{"a": 1}', '[]', '{', '{"Content-Type": "text/plain"}', '{"X": "a\\nb"}', '{"Bad Name": "x"}']) {
     assert.throws(() => headersFromEnv({ RRO_API_HEADERS: bad }), HeadersError, bad);
   }

@@ -13,10 +13,12 @@ test('kill -9 mid-way, then --resume: every appeal imported exactly once', async
   const cutAt = 4;
   let holding = true;
   // Hold request `cutAt` (and anything after it) until the client goes away.
-  const faults = ({ seq }: { seq: number }): Fault => (holding && seq >= cutAt ? { kind: 'delay', ms: 60_000 } : { kind: 'none' });
+  const faults = ({ seq }: { seq: number }): Fault =>
+    holding && seq >= cutAt ? { kind: 'delay', ms: 60_000 } : { kind: 'none' };
   const emu = await startEmulator({ faults });
   const cwd = tempDir();
-  for (let i = 1; i <= total; i++) writeJson(path.join(cwd, 'in'), `c-${i}.json`, appeal(`C-${i}`, [final('0015', 'Answered')]));
+  for (let i = 1; i <= total; i++)
+    writeJson(path.join(cwd, 'in'), `c-${i}.json`, appeal(`C-${i}`, [final('0015', 'Answered')]));
   try {
     const arrived = waitFor<{ seq: number }>(emu.events, 'request', (r) => r.seq === cutAt);
     const abandoned = waitFor<{ seq: number }>(emu.events, 'abandoned', (r) => r.seq === cutAt);

@@ -38,7 +38,8 @@ test('every status transition of §5 is applied or refused as transition() says'
         assert.equal((await post(emu, appeal(number, [questionFor(from, '0015')]))).status, 204, `create ${from}`);
         // A second attachment with the same name would be a duplicate: give each step its own.
         const next = questionFor(to, '0015');
-        if (next.attachment) next.attachment = { name: `second-${to}.txt`, content: Buffer.from(`2 ${to}`).toString('base64') };
+        if (next.attachment)
+          next.attachment = { name: `second-${to}.txt`, content: Buffer.from(`2 ${to}`).toString('base64') };
         const res = await post(emu, appeal(number, [next]));
         const expected = transition(from, to);
         const q = (await stored(emu)).find((a) => a.number === number)!.questions[0];
@@ -50,7 +51,8 @@ test('every status transition of §5 is applied or refused as transition() says'
           assert.equal(res.status, 204, `${from} → ${to}: ${res.message}`);
           assert.equal(q.status, expected === 'transfer-record' ? from : to, `${from} → ${to}`);
           if (expected === 'transfer-record') assert.equal(q.transfers.length, 1);
-          if (to === 'LeftWithoutAnswer') assert.equal(q.attachment, undefined, 'LeftWithoutAnswer drops the attachment');
+          if (to === 'LeftWithoutAnswer')
+            assert.equal(q.attachment, undefined, 'LeftWithoutAnswer drops the attachment');
         }
       }
     }
@@ -63,7 +65,11 @@ test('incoming and registration dates change only while the question is in an in
   const emu = await startEmulator();
   try {
     assert.equal((await post(emu, appeal('D-1', [final('0015', 'Answered')]))).status, 204);
-    const later = { ...final('0015', 'Explained', 'другой.txt', 'другой ответ'), incomingDate: '2026-01-13', registrationDate: '2026-01-14' };
+    const later = {
+      ...final('0015', 'Explained', 'другой.txt', 'другой ответ'),
+      incomingDate: '2026-01-13',
+      registrationDate: '2026-01-14',
+    };
     assert.equal((await post(emu, appeal('D-1', [later]))).status, 204);
     const q = (await stored(emu))[0].questions[0];
     assert.deepEqual([q.status, q.incomingDate, q.registrationDate], ['Explained', '2026-01-11', '2026-01-12']);
@@ -76,7 +82,14 @@ test('А26 numbers (Cyrillic А) must exist; a Latin A26 creates; seeds come fro
   const dir = tempDir();
   const data = path.join(dir, 'state.json');
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(data, JSON.stringify({ appeals: [{ number: 'А26-00-000000001', createDate: '2026-01-10', questions: [{ code: '0015', status: 'InWork' }] }] }));
+  writeFileSync(
+    data,
+    JSON.stringify({
+      appeals: [
+        { number: 'А26-00-000000001', createDate: '2026-01-10', questions: [{ code: '0015', status: 'InWork' }] },
+      ],
+    }),
+  );
   const emu = await startEmulator({ state: await loadState(data), dataFile: data });
   try {
     const missing = await post(emu, appeal('А26-00-000000002'));
@@ -85,10 +98,13 @@ test('А26 numbers (Cyrillic А) must exist; a Latin A26 creates; seeds come fro
     assert.equal((await post(emu, appeal('А26-00-000000001', [final('0015', 'Answered')]))).status, 204);
     assert.equal((await post(emu, appeal('A26-00-000000002'))).status, 204, 'Latin A is an ordinary number');
     const appeals = await stored(emu);
-    assert.deepEqual(appeals.map((a) => [a.number, a.questions[0].status]), [
-      ['А26-00-000000001', 'Answered'],
-      ['A26-00-000000002', 'InWork'],
-    ]);
+    assert.deepEqual(
+      appeals.map((a) => [a.number, a.questions[0].status]),
+      [
+        ['А26-00-000000001', 'Answered'],
+        ['A26-00-000000002', 'InWork'],
+      ],
+    );
   } finally {
     await emu.close();
   }
@@ -109,7 +125,10 @@ test('other numbers: number + createDate + name/address loosely match; a differe
     assert.equal((await post(emu, appeal('N-1'))).status, 204);
     assert.equal((await post(emu, appeal('N-1', [inWork('0015')], { name: '  тестов   ТЕСТ тестович ' }))).status, 204);
     assert.equal((await post(emu, appeal('N-1', [inWork('0015')], { createDate: '2026-01-09' }))).status, 204);
-    assert.equal((await post(emu, appeal('N-1', [inWork('0015')], { name: 'Другой Человек', address: 'г. Тула' }))).status, 204);
+    assert.equal(
+      (await post(emu, appeal('N-1', [inWork('0015')], { name: 'Другой Человек', address: 'г. Тула' }))).status,
+      204,
+    );
     const appeals = await stored(emu);
     assert.equal(appeals.length, 3);
     assert.equal(appeals[0].imports, 2);
@@ -126,7 +145,11 @@ test('an attachment uploaded twice is an error pointing at the question; nothing
     assert.equal(again.status, 500);
     assert.match(again.message, /^Вопрос с кодом 0015: /);
     const q = (await stored(emu))[0].questions;
-    assert.deepEqual(q.map((x) => x.status), ['InWork', 'Answered'], 'a rejected import changes nothing');
+    assert.deepEqual(
+      q.map((x) => x.status),
+      ['InWork', 'Answered'],
+      'a rejected import changes nothing',
+    );
     // Once uploaded, a final status may come without the file.
     const withoutFile = { ...final('0015', 'Explained') };
     delete withoutFile.attachment;
@@ -170,7 +193,9 @@ test('invalid bodies get a Russian exceptionMessage; wrong content type and path
     const badDate = await post(emu, appeal('B-1', [{ ...inWork('0015'), registrationDate: '2026-13-45' }]));
     assert.equal(badDate.status, 500);
     assert.match(badDate.message, /^Вопрос с кодом 0015: /);
-    const text = await httpJson('POST', emu.url + IMPORT, JSON.stringify(appeal('B-2')), { 'Content-Type': 'text/plain' });
+    const text = await httpJson('POST', emu.url + IMPORT, JSON.stringify(appeal('B-2')), {
+      'Content-Type': 'text/plain',
+    });
     assert.equal(text.status, 415);
     assert.equal((await httpJson('POST', emu.url + '/nope')).status, 404);
     assert.equal((await httpJson('GET', emu.url + IMPORT)).status, 405);
@@ -181,10 +206,14 @@ test('invalid bodies get a Russian exceptionMessage; wrong content type and path
 });
 
 test('SearchDepartments: at least 5 characters, case-insensitive substring, at most 50', async () => {
-  const departments = Array.from({ length: 60 }, (_, i) => ({ id: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`, name: `Калужская область / Район ${i} / Администрация` }));
+  const departments = Array.from({ length: 60 }, (_, i) => ({
+    id: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+    name: `Калужская область / Район ${i} / Администрация`,
+  }));
   departments.push({ id: DEPARTMENT, name: 'Калужская область / Никольское сельское поселение' });
   const emu = await startEmulator({ departments });
-  const search = (name: string): Promise<{ json: unknown }> => httpJson('POST', emu.url + '/HandlingReportPlugin/Api/SearchDepartments', { name });
+  const search = (name: string): Promise<{ json: unknown }> =>
+    httpJson('POST', emu.url + '/HandlingReportPlugin/Api/SearchDepartments', { name });
   try {
     assert.deepEqual((await search('Нико')).json, []);
     assert.deepEqual((await search('НИКОЛЬСКОЕ')).json, [departments[60]]);

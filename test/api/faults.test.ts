@@ -11,15 +11,30 @@ import { appeal, final, startServeChild, httpJson, runCli, tempDir, waitFor, wri
 
 const FAST_RETRY = { retries: 2, baseDelayMs: 1, maxDelayMs: 5 };
 
-async function sendFolder(count: number, emuOptions: EmulatorOptions, client: { timeoutMs?: number } = {}, setup?: (dir: string) => void, signal?: AbortSignal) {
+async function sendFolder(
+  count: number,
+  emuOptions: EmulatorOptions,
+  client: { timeoutMs?: number } = {},
+  setup?: (dir: string) => void,
+  signal?: AbortSignal,
+) {
   const emu = await startEmulator(emuOptions);
   const dir = tempDir();
-  for (let i = 1; i <= count; i++) writeJson(path.join(dir, 'in'), `f-${String(i).padStart(2, '0')}.json`, appeal(`F-${i}`));
+  for (let i = 1; i <= count; i++)
+    writeJson(path.join(dir, 'in'), `f-${String(i).padStart(2, '0')}.json`, appeal(`F-${i}`));
   setup?.(path.join(dir, 'in'));
   const api = new ApiClient({ endpoint: parseRoot(emu.url), timeoutMs: client.timeoutMs ?? 5000 });
   const plan = await planSend(['in'], { cwd: dir, check: { today: '2026-06-01' } });
   const run = (): Promise<SendRunResult> =>
-    runSend(plan, { transport: api, url: emu.url, reportDir: path.join(dir, 'reports'), lang: 'en', concurrency: 2, retry: FAST_RETRY, signal });
+    runSend(plan, {
+      transport: api,
+      url: emu.url,
+      reportDir: path.join(dir, 'reports'),
+      lang: 'en',
+      concurrency: 2,
+      retry: FAST_RETRY,
+      signal,
+    });
   return { emu, api, run };
 }
 
@@ -27,11 +42,15 @@ const bodyKey = (body: Buffer): string => createHash('sha256').update(body).dige
 
 test('503 then success: retried once, accepted', async () => {
   const seen = new Set<string>();
-  const faults = ({ body }: { body: Buffer }): Fault => (seen.has(bodyKey(body)) ? { kind: 'none' } : (seen.add(bodyKey(body)), { kind: 'unavailable', status: 503 }));
+  const faults = ({ body }: { body: Buffer }): Fault =>
+    seen.has(bodyKey(body)) ? { kind: 'none' } : (seen.add(bodyKey(body)), { kind: 'unavailable', status: 503 });
   const { emu, api, run } = await sendFolder(4, { faults });
   try {
     const { report } = await run();
-    assert.deepEqual(report.files.map((f) => [f.status, f.attempts, f.httpStatus]), Array(4).fill(['accepted', 2, 204]));
+    assert.deepEqual(
+      report.files.map((f) => [f.status, f.attempts, f.httpStatus]),
+      Array(4).fill(['accepted', 2, 204]),
+    );
     assert.equal(emu.stats.unavailable, 4);
     assert.equal(emu.state.appeals.length, 4);
   } finally {
@@ -46,7 +65,7 @@ test('dropped connections are retried; 502/504 to the end fail after retries + 1
     const text = body.toString('utf8');
     if (text.includes('"F-1"')) return { kind: 'unavailable', status: 502 };
     if (text.includes('"F-2"')) return { kind: 'unavailable', status: 504 };
-    if (!drops.has(text)) return drops.add(text), { kind: 'drop' };
+    if (!drops.has(text)) return (drops.add(text), { kind: 'drop' });
     return { kind: 'none' };
   };
   const { emu, api, run } = await sendFolder(4, { faults });
@@ -67,7 +86,8 @@ test('dropped connections are retried; 502/504 to the end fail after retries + 1
 });
 
 test('a delay past the timeout: each attempt times out, nothing is applied, the file fails', async () => {
-  const faults = ({ body }: { body: Buffer }): Fault => (body.toString('utf8').includes('"F-2"') ? { kind: 'delay', ms: 60_000 } : { kind: 'none' });
+  const faults = ({ body }: { body: Buffer }): Fault =>
+    body.toString('utf8').includes('"F-2"') ? { kind: 'delay', ms: 60_000 } : { kind: 'none' };
   const { emu, api, run } = await sendFolder(3, { faults }, { timeoutMs: 150 });
   try {
     const abandoned = new Promise<void>((resolve) => {
@@ -78,7 +98,10 @@ test('a delay past the timeout: each attempt times out, nothing is applied, the 
     const slow = report.files[1];
     assert.deepEqual([slow.status, slow.reason, slow.attempts, slow.httpStatus], ['failed', 'timeout', 3, undefined]);
     assert.ok(slow.durationMs! >= 150);
-    assert.deepEqual(report.files.map((f) => f.status), ['accepted', 'failed', 'accepted']);
+    assert.deepEqual(
+      report.files.map((f) => f.status),
+      ['accepted', 'failed', 'accepted'],
+    );
     await abandoned; // the server saw each cut-off request go and applied none of them
     assert.deepEqual(emu.state.appeals.map((a) => a.number).sort(), ['F-1', 'F-3']);
   } finally {
@@ -116,7 +139,10 @@ test('cancel: the file in flight is interrupted, the rest stay not sent, the rep
     const statuses = result.report.files.map((f) => f.status);
     assert.equal(result.report.state, 'cancelled');
     assert.deepEqual(statuses, ['accepted', 'interrupted', 'interrupted', 'pending', 'pending']);
-    assert.deepEqual(emu.state.appeals.map((a) => a.number), ['F-1']);
+    assert.deepEqual(
+      emu.state.appeals.map((a) => a.number),
+      ['F-1'],
+    );
   } finally {
     api.close();
     await emu.close();
@@ -128,11 +154,19 @@ test('the real binaries with random faults: every retry is accounted for', async
   const cwd = tempDir();
   for (let i = 1; i <= 20; i++) writeJson(path.join(cwd, 'in'), `r-${i}.json`, appeal(`RF-${i}`));
   try {
-    const run = await runCli(['send', 'in', '--url', serve.url, '--yes', '--retries', '10', '--retry-delay', '1', '--concurrency', '3'], { cwd });
+    const run = await runCli(
+      ['send', 'in', '--url', serve.url, '--yes', '--retries', '10', '--retry-delay', '1', '--concurrency', '3'],
+      { cwd },
+    );
     assert.equal(run.code, 0, run.stderr);
-    const report = JSON.parse((await import('node:fs')).readFileSync(/report: (\S+\.json)/.exec(run.stderr)![1], 'utf8')) as { files: { attempts: number }[] };
+    const report = JSON.parse(
+      (await import('node:fs')).readFileSync(/report: (\S+\.json)/.exec(run.stderr)![1], 'utf8'),
+    ) as { files: { attempts: number }[] };
     const retries = report.files.reduce((n, f) => n + f.attempts - 1, 0);
-    const state = (await httpJson('GET', `${serve.url}/state`)).json as { stats: { unavailable: number; dropped: number; accepted: number }; appeals: unknown[] };
+    const state = (await httpJson('GET', `${serve.url}/state`)).json as {
+      stats: { unavailable: number; dropped: number; accepted: number };
+      appeals: unknown[];
+    };
     assert.ok(retries > 0);
     assert.equal(retries, state.stats.unavailable + state.stats.dropped);
     assert.equal(state.stats.accepted, 20);

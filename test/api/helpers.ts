@@ -18,7 +18,11 @@ export function tempDir(prefix = 'rro-api-'): string {
 type Question = Record<string, unknown>;
 
 /** A valid appeal (the engine finds no error in it). */
-export function appeal(number: string, questions: Question[] = [inWork('0015')], extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function appeal(
+  number: string,
+  questions: Question[] = [inWork('0015')],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     departmentId: DEPARTMENT,
     format: 'Other',
@@ -45,7 +49,12 @@ export function final(code: string, status: string, file = `Ответ_${code}.t
 }
 
 export function transferred(code: string, to = OTHER_DEPARTMENT, date = '2026-01-15'): Question {
-  return { code, status: 'Transferred', ...DATES, transfer: { departmentId: to, transferDate: date, transferNumber: 'Исх-1' } };
+  return {
+    code,
+    status: 'Transferred',
+    ...DATES,
+    transfer: { departmentId: to, transferDate: date, transferNumber: 'Исх-1' },
+  };
 }
 
 export function writeJson(dir: string, name: string, value: unknown): string {
@@ -63,7 +72,10 @@ export interface RunResult {
 }
 
 /** Start `node dist/cli.js …`; English messages unless the env says otherwise. */
-export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { child: ChildProcess; done: Promise<RunResult> } {
+export function startCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { child: ChildProcess; done: Promise<RunResult> } {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
     env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env },
@@ -73,7 +85,9 @@ export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.P
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const done = new Promise<RunResult>((resolve) => child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const done = new Promise<RunResult>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   return { child, done };
 }
 
@@ -82,7 +96,11 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 }
 
 /** Resolve with the first `event` whose payload satisfies `predicate`. */
-export function waitFor<T>(emitter: EventEmitter, event: string, predicate: (value: T) => boolean = () => true): Promise<T> {
+export function waitFor<T>(
+  emitter: EventEmitter,
+  event: string,
+  predicate: (value: T) => boolean = () => true,
+): Promise<T> {
   return new Promise((resolve) => {
     const listener = (value: T): void => {
       if (predicate(value)) {
@@ -94,7 +112,12 @@ export function waitFor<T>(emitter: EventEmitter, event: string, predicate: (val
   });
 }
 
-export async function httpJson(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string; json: unknown }> {
+export async function httpJson(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; json: unknown }> {
   const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   const req = http.request(url, { method, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers } });
   req.end(text);
@@ -112,7 +135,10 @@ export async function httpJson(method: string, url: string, body?: unknown, head
 }
 
 /** `node dist/cli.js serve --port 0 …` as a child; resolves when it prints its root URL. */
-export async function startServeChild(args: string[] = [], cwd?: string): Promise<{ url: string; child: ChildProcess; done: Promise<RunResult> }> {
+export async function startServeChild(
+  args: string[] = [],
+  cwd?: string,
+): Promise<{ url: string; child: ChildProcess; done: Promise<RunResult> }> {
   const run = startCli(['serve', '--port', '0', ...args], { cwd });
   let seen = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -30,7 +30,11 @@ test('a mixed folder: valid accepted, А26 unknown rejected, broken skipped; the
   try {
     const refused = await runCli(['send', 'out', '--url', `${emu.url}/IPCP`], { cwd });
     assert.equal(refused.code, 2, 'no TTY and no --yes: refuse');
-    assert.match(refused.stderr, new RegExp(`6 to send to 127\\.0\\.0\\.1:${emu.port}`), 'names the host and the count');
+    assert.match(
+      refused.stderr,
+      new RegExp(`6 to send to 127\\.0\\.0\\.1:${emu.port}`),
+      'names the host and the count',
+    );
     assert.equal(emu.stats.requests, 0, 'nothing left the machine');
 
     const run = await runCli(['send', 'out', '--url', `${emu.url}/IPCP`, '--yes', '--report-dir', 'reports'], { cwd });
@@ -44,16 +48,24 @@ test('a mixed folder: valid accepted, А26 unknown rejected, broken skipped; the
     assert.equal(report.files.length, 9, 'the .rro folder is never walked');
     for (let i = 1; i <= 5; i++) assert.equal(files.get(`out/${i % 2 ? 'a' : 'b'}/ok-${i}.json`)?.status, 'accepted');
     const rejected = files.get('out/a26-1.json')!;
-    assert.deepEqual([rejected.status, rejected.httpStatus, rejected.attempts, rejected.pointer], ['rejected', 500, 1, '']);
+    assert.deepEqual(
+      [rejected.status, rejected.httpStatus, rejected.attempts, rejected.pointer],
+      ['rejected', 500, 1, ''],
+    );
     assert.match(rejected.message!, /А26-00-000000001/);
-    assert.deepEqual([files.get('out/bad-date.json')?.status, files.get('out/bad-date.json')?.reason], ['skipped', 'gate-errors']);
+    assert.deepEqual(
+      [files.get('out/bad-date.json')?.status, files.get('out/bad-date.json')?.reason],
+      ['skipped', 'gate-errors'],
+    );
     assert.deepEqual(files.get('out/bad-date.json')?.errors, ['rro/date-invalid /questions/0/incomingDate']);
     assert.equal(files.get('out/null.json')?.reason, 'null-report');
     assert.equal(files.get('out/notes.json')?.status, 'skipped');
     for (const f of report.files) assert.match(f.sha256, /^[0-9a-f]{64}$/);
     assert.deepEqual(report.totals, { accepted: 5, rejected: 1, failed: 0, skipped: 3, pending: 0, interrupted: 0 });
     // The emulator's state matches the report.
-    const accepted = report.files.filter((f) => f.status === 'accepted').map((f) => (JSON.parse(readFileSync(f.path, 'utf8')) as { number: string }).number);
+    const accepted = report.files
+      .filter((f) => f.status === 'accepted')
+      .map((f) => (JSON.parse(readFileSync(f.path, 'utf8')) as { number: string }).number);
     assert.deepEqual(emu.state.appeals.map((a) => a.number).sort(), accepted.sort());
     assert.ok(emu.state.appeals.every((a) => a.imports === 1));
     assert.equal(emu.stats.requests, 6);
@@ -65,7 +77,8 @@ test('a mixed folder: valid accepted, А26 unknown rejected, broken skipped; the
 test('resume sends exactly what was not accepted, and an accepted file again only when it changed', async () => {
   const emu = await startEmulator();
   const cwd = tempDir();
-  for (let i = 1; i <= 4; i++) writeJson(path.join(cwd, 'in'), `ok-${i}.json`, appeal(`R-${i}`, [final('0015', 'Answered')]));
+  for (let i = 1; i <= 4; i++)
+    writeJson(path.join(cwd, 'in'), `ok-${i}.json`, appeal(`R-${i}`, [final('0015', 'Answered')]));
   const a26 = writeJson(path.join(cwd, 'in'), 'later.json', appeal('А26-00-000000009'));
   try {
     const first = await runCli(['send', 'in', '--url', emu.url, '--yes'], { cwd });
@@ -84,7 +97,11 @@ test('resume sends exactly what was not accepted, and an accepted file again onl
     assert.equal(report2.files.filter((f) => f.reason === 'already-accepted').length, 4);
     assert.equal(report2.totals.accepted, 5);
 
-    writeJson(path.join(cwd, 'in'), 'ok-2.json', appeal('R-2', [final('0015', 'Explained', 'новый.txt', 'новый ответ')]));
+    writeJson(
+      path.join(cwd, 'in'),
+      'ok-2.json',
+      appeal('R-2', [final('0015', 'Explained', 'новый.txt', 'новый ответ')]),
+    );
     const third = await runCli(['send', '--resume', reportPath(second.stderr), '--url', emu.url, '--yes'], { cwd });
     assert.equal(third.code, 0, third.stderr);
     assert.equal(emu.stats.requests, 7, 'the changed file only');

@@ -45,19 +45,35 @@ async function warmServer(warm: readonly Buffer[]): Promise<Served> {
 function postOnce(agent: http.Agent, url: URL, body: Buffer): Promise<{ status: number; overheadMs?: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const req = http.request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length } }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        const server = /dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
-        resolve({ status: res.statusCode ?? 0, overheadMs: server ? performance.now() - t0 - Number(server[1]) : undefined });
-      });
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          const server = /dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
+          resolve({
+            status: res.statusCode ?? 0,
+            overheadMs: server ? performance.now() - t0 - Number(server[1]) : undefined,
+          });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
-async function ours(folder: string, concurrency: number, reportDir: string, warm: readonly Buffer[]): Promise<Figures & { gateMs: number }> {
+async function ours(
+  folder: string,
+  concurrency: number,
+  reportDir: string,
+  warm: readonly Buffer[],
+): Promise<Figures & { gateMs: number }> {
   const serve = await warmServer(warm);
   const client = new ApiClient({ endpoint: parseRoot(serve.url) });
   try {
@@ -117,27 +133,51 @@ export async function bench(args: BenchArgs): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rro-bench-send-'));
   const folder = stringOption(args, '--folder') ?? path.join(work, 'appeals');
   if (!stringOption(args, '--folder')) generateFolder(folder, files);
-  const names = fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+  const names = fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const warmFolder = path.join(work, 'warm');
   generateFolder(warmFolder, 500, 77);
   const warm = fs.readdirSync(warmFolder).map((f) => fs.readFileSync(path.join(warmFolder, f)));
-  const bodies = names.map((f) => fs.readFileSync(path.join(folder, f))).map((b) => (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b));
-  console.log(`${names.length} appeals, ${(bodies.reduce((n, b) => n + b.length, 0) / 1e6).toFixed(1)} MB; emulator: node dist/cli.js serve (fresh per run)`);
+  const bodies = names
+    .map((f) => fs.readFileSync(path.join(folder, f)))
+    .map((b) => (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b));
+  console.log(
+    `${names.length} appeals, ${(bodies.reduce((n, b) => n + b.length, 0) / 1e6).toFixed(1)} MB; emulator: node dist/cli.js serve (fresh per run)`,
+  );
   try {
     for (const concurrency of LEVELS) {
       const base = await bare(bodies, concurrency, warm);
       const our = await ours(folder, concurrency, path.join(work, `reports-${concurrency}`), warm);
-      console.log(`concurrency ${concurrency}: gate ${Math.round(our.gateMs)} ms (${Math.round((names.length / our.gateMs) * 1000)} files/s); accepted ${our.accepted}, rejected ${our.rejected} (bare: ${base.accepted}/${base.rejected})`);
-      console.log('  ' + ratioLine('send files/s', our.filesPerSecond.toFixed(0), `bare http ${base.filesPerSecond.toFixed(0)}`, our.filesPerSecond / base.filesPerSecond, { note: '(throughput, higher is better)' }));
+      console.log(
+        `concurrency ${concurrency}: gate ${Math.round(our.gateMs)} ms (${Math.round((names.length / our.gateMs) * 1000)} files/s); accepted ${our.accepted}, rejected ${our.rejected} (bare: ${base.accepted}/${base.rejected})`,
+      );
+      console.log(
+        '  ' +
+          ratioLine(
+            'send files/s',
+            our.filesPerSecond.toFixed(0),
+            `bare http ${base.filesPerSecond.toFixed(0)}`,
+            our.filesPerSecond / base.filesPerSecond,
+            { note: '(throughput, higher is better)' },
+          ),
+      );
       // Beyond the server's time a request also waits in the server's queue when several are in
       // flight (one server thread): the bare client pays that too, so the client's own share is
       // the difference to it.
       const own = our.overheadMs - base.overheadMs;
       console.log(
         '  ' +
-          ratioLine('wall − server time per request', `${our.overheadMs.toFixed(2)} ms`, `bare http ${base.overheadMs.toFixed(2)} ms`, our.overheadMs / base.overheadMs, {
-            note: `→ client's own overhead ${own.toFixed(2)} ms (target < 2 ms) ${own < 2 ? 'ok' : 'MISSED'}`,
-          }),
+          ratioLine(
+            'wall − server time per request',
+            `${our.overheadMs.toFixed(2)} ms`,
+            `bare http ${base.overheadMs.toFixed(2)} ms`,
+            our.overheadMs / base.overheadMs,
+            {
+              note: `→ client's own overhead ${own.toFixed(2)} ms (target < 2 ms) ${own < 2 ? 'ok' : 'MISSED'}`,
+            },
+          ),
       );
     }
   } finally {

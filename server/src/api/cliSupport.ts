@@ -29,10 +29,14 @@ export function clientFromArgs(args: ClientArgs): ApiClient {
     endpoint = parseRoot(args.url);
     headers = headersFromEnv(args.env);
   } catch (e) {
-    if (e instanceof EndpointError || e instanceof HeadersError) throw new UsageError(t(e.key, e instanceof EndpointError ? e.args : undefined));
+    if (e instanceof EndpointError || e instanceof HeadersError)
+      throw new UsageError(t(e.key, e instanceof EndpointError ? e.args : undefined));
     throw e;
   }
-  const timeoutMs = args.timeoutSeconds === undefined ? DEFAULT_TIMEOUT_MS : positive(args.timeoutSeconds, '--timeout', args.lang) * 1000;
+  const timeoutMs =
+    args.timeoutSeconds === undefined
+      ? DEFAULT_TIMEOUT_MS
+      : positive(args.timeoutSeconds, '--timeout', args.lang) * 1000;
   let ca: string | undefined;
   const caFile = args.caFile ?? args.env.RRO_API_CA_FILE;
   if (caFile) {
@@ -49,7 +53,8 @@ export function clientFromArgs(args: ClientArgs): ApiClient {
 
 export function positive(text: string, flag: string, lang: Lang, integer = false): number {
   const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new UsageError(message('send.cli.badNumber', { flag, value: text }, lang));
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+    throw new UsageError(message('send.cli.badNumber', { flag, value: text }, lang));
   return n;
 }
 

@@ -60,7 +60,11 @@ export class ApiClient implements ImportTransport {
   constructor(private readonly options: ApiClientOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const https_ = options.endpoint.root.protocol === 'https:';
-    const agentOptions = { keepAlive: true, maxSockets: 64, ...(https_ && options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}) };
+    const agentOptions = {
+      keepAlive: true,
+      maxSockets: 64,
+      ...(https_ && options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}),
+    };
     this.agent = https_ ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     this.proxy = options.proxy ?? proxyFromEnv(options.endpoint.root, options.env ?? process.env);
   }
@@ -107,11 +111,23 @@ export class ApiClient implements ImportTransport {
     };
     let options: http.RequestOptions;
     if (!this.proxy) {
-      options = { protocol: url.protocol, hostname: url.hostname, port: url.port, path: url.pathname, agent: this.agent };
+      options = {
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        agent: this.agent,
+      };
     } else if (url.protocol === 'http:') {
       const auth = proxyAuthorization(this.proxy);
       if (auth) headers['Proxy-Authorization'] = auth;
-      options = { hostname: this.proxy.hostname, port: this.proxy.port || 80, path: url.href, agent: this.agent, headers: { Host: url.host } };
+      options = {
+        hostname: this.proxy.hostname,
+        port: this.proxy.port || 80,
+        path: url.href,
+        agent: this.agent,
+        headers: { Host: url.host },
+      };
     } else {
       const raw = await openTunnel(this.proxy, url, signal);
       const secure = await secureTunnel(raw, url.hostname, this.options.ca, signal);
@@ -119,7 +135,12 @@ export class ApiClient implements ImportTransport {
     }
     const transport = url.protocol === 'https:' && !this.proxy ? https : http;
     return new Promise<ApiResponse>((resolve, reject) => {
-      const req = transport.request({ ...options, method: 'POST', headers: { ...options.headers, ...headers }, signal });
+      const req = transport.request({
+        ...options,
+        method: 'POST',
+        headers: { ...options.headers, ...headers },
+        signal,
+      });
       req.once('error', reject);
       req.once('response', (res) => {
         const chunks: Buffer[] = [];
@@ -148,7 +169,12 @@ export class ApiClient implements ImportTransport {
 /** TLS over a CONNECT tunnel, verified against the target's name; errors reject, never throw later. */
 function secureTunnel(raw: Socket, host: string, ca: string | undefined, signal: AbortSignal): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
-    const socket = tls.connect({ socket: raw, host, ...(isIP(host) ? {} : { servername: host }), ...(ca ? { ca: [...tls.rootCertificates, ca] } : {}) });
+    const socket = tls.connect({
+      socket: raw,
+      host,
+      ...(isIP(host) ? {} : { servername: host }),
+      ...(ca ? { ca: [...tls.rootCertificates, ca] } : {}),
+    });
     const onAbort = (): void => void socket.destroy(new Error('aborted'));
     const onError = (e: Error): void => {
       signal.removeEventListener('abort', onAbort);

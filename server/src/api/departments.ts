@@ -18,9 +18,14 @@ export class DepartmentSearchError extends Error {
   }
 }
 
-export async function searchDepartments(client: ImportTransport, name: string, signal?: AbortSignal): Promise<Department[]> {
+export async function searchDepartments(
+  client: ImportTransport,
+  name: string,
+  signal?: AbortSignal,
+): Promise<Department[]> {
   const query = name.trim();
-  if ([...query].length < MIN_DEPARTMENT_QUERY) throw new DepartmentSearchError('api.departments.short', { min: MIN_DEPARTMENT_QUERY });
+  if ([...query].length < MIN_DEPARTMENT_QUERY)
+    throw new DepartmentSearchError('api.departments.short', { min: MIN_DEPARTMENT_QUERY });
   const res = await client.post('SearchDepartments', Buffer.from(JSON.stringify({ name: query }), 'utf8'), signal);
   if (res.status !== 200) throw new DepartmentSearchError('api.departments.status', { status: res.status });
   let parsed: unknown;

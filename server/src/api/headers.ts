@@ -25,7 +25,8 @@ export function headersFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
     } catch {
       throw new HeadersError('api.headers.json');
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new HeadersError('api.headers.json');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new HeadersError('api.headers.json');
     for (const [name, value] of Object.entries(parsed)) {
       if (typeof value !== 'string') throw new HeadersError('api.headers.json');
       headers[name] = value;

@@ -27,9 +27,13 @@ export function applyImport(state: EmulatorState, body: Record<string, unknown>)
   const name = text(get('name'));
   const address = text(get('address'));
   const found = state.appeals.find(
-    (a) => a.number === number && a.createDate === createDate && (EXISTING_RESULT.test(number) || looseEq(a.name, name) || looseEq(a.address, address)),
+    (a) =>
+      a.number === number &&
+      a.createDate === createDate &&
+      (EXISTING_RESULT.test(number) || looseEq(a.name, name) || looseEq(a.address, address)),
   );
-  if (!found && EXISTING_RESULT.test(number)) throw new ImportRejected('emulator.a26NotFound', { number, date: createDate });
+  if (!found && EXISTING_RESULT.test(number))
+    throw new ImportRejected('emulator.a26NotFound', { number, date: createDate });
   const draft: StoredAppeal = found
     ? structuredClone(found)
     : { id: state.nextId, departmentId: '', format: '', number, createDate, name, address, questions: [], imports: 0 };
@@ -65,7 +69,11 @@ function applyQuestion(appeal: StoredAppeal, raw: Record<string, unknown>): void
   } else {
     const move = transition(q.status, to);
     if (move === 'invalid') {
-      throw new ImportRejected('emulator.transition', { code, from: STATUS_BY_ID.get(q.status)!.label.ru, to: STATUS_BY_ID.get(to)!.label.ru });
+      throw new ImportRejected('emulator.transition', {
+        code,
+        from: STATUS_BY_ID.get(q.status)!.label.ru,
+        to: STATUS_BY_ID.get(to)!.label.ru,
+      });
     }
     if (move === 'transfer-record') {
       if (transfer) upsertTransfer(q, transfer);
@@ -78,12 +86,16 @@ function applyQuestion(appeal: StoredAppeal, raw: Record<string, unknown>): void
   }
   if (to === 'LeftWithoutAnswer') delete q.attachment;
   else if (attachment) {
-    if (q.attachment && (q.attachment.sha256 === attachment.sha256 || q.attachment.name.toLowerCase() === attachment.name.toLowerCase())) {
+    if (
+      q.attachment &&
+      (q.attachment.sha256 === attachment.sha256 || q.attachment.name.toLowerCase() === attachment.name.toLowerCase())
+    ) {
       throw new ImportRejected('emulator.attachmentExists', { code, name: attachment.name });
     }
     q.attachment = attachment;
   }
-  if (STATUS_BY_ID.get(to)!.requires.includes('attachment') && !q.attachment) throw new ImportRejected('emulator.attachmentMissing', { code });
+  if (STATUS_BY_ID.get(to)!.requires.includes('attachment') && !q.attachment)
+    throw new ImportRejected('emulator.attachmentMissing', { code });
   if (to === 'Supported') q.actionsTaken = get('actionsTaken') === true;
   if (to === 'Transferred' && transfer) upsertTransfer(q, transfer);
 }
@@ -125,7 +137,11 @@ function attachmentOf(v: unknown): StoredQuestion['attachment'] {
 function transferOf(v: unknown): StoredTransfer | undefined {
   if (!isRecord(v)) return undefined;
   const get = caseInsensitive(v);
-  return { departmentId: text(get('departmentId')), transferDate: date(get('transferDate')), transferNumber: text(get('transferNumber')) };
+  return {
+    departmentId: text(get('departmentId')),
+    transferDate: date(get('transferDate')),
+    transferNumber: text(get('transferNumber')),
+  };
 }
 
 /** ASP.NET binds property names case-insensitively (spec §4). */
@@ -145,6 +161,10 @@ function date(v: unknown): string {
 
 /** Names and addresses typed by hand differ in case, spaces, punctuation and ё/е. */
 function looseEq(a: string, b: string): boolean {
-  const norm = (s: string): string => s.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, '');
+  const norm = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
   return norm(a) !== '' && norm(a) === norm(b);
 }

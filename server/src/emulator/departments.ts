@@ -10,7 +10,8 @@ export async function loadDepartments(file: string): Promise<Department[]> {
   const parsed: unknown = JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
   if (!Array.isArray(parsed)) throw new Error(`${file}: expected [{"id": …, "name": …}]`);
   return parsed.map((d: unknown, i: number) => {
-    if (!isRecord(d) || typeof d.id !== 'string' || typeof d.name !== 'string') throw new Error(`${file}: /${i} needs string "id" and "name"`);
+    if (!isRecord(d) || typeof d.id !== 'string' || typeof d.name !== 'string')
+      throw new Error(`${file}: /${i} needs string "id" and "name"`);
     return { id: d.id, name: d.name };
   });
 }

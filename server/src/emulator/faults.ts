@@ -2,7 +2,11 @@
 // requests answered 503, a share of connections dropped without an answer. Rates draw from a
 // seeded generator, so `--seed` repeats a run; tests may pass their own policy instead.
 
-export type Fault = { kind: 'none' } | { kind: 'unavailable'; status: 502 | 503 | 504 } | { kind: 'drop' } | { kind: 'delay'; ms: number };
+export type Fault =
+  | { kind: 'none' }
+  | { kind: 'unavailable'; status: 502 | 503 | 504 }
+  | { kind: 'drop' }
+  | { kind: 'delay'; ms: number };
 
 export interface RequestContext {
   /** 1-based number of the request since the emulator started. */

@@ -82,7 +82,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const text = body === undefined ? '' : JSON.stringify(body);
       res.writeHead(status, {
         'Server-Timing': `app;dur=${(performance.now() - started).toFixed(3)}`,
-        ...(text ? { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) } : {}),
+        ...(text
+          ? { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) }
+          : {}),
       });
       res.end(text);
     };
@@ -120,7 +122,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return send(415, { exceptionMessage: format('emulator.contentType', undefined, bundle) });
     }
     if (method.toLowerCase() === 'searchdepartments') return send(200, searchAnswer(body, options.departments ?? []));
-    if (method.toLowerCase() !== 'import') return send(404, { exceptionMessage: format('emulator.notFound', { path }, bundle) });
+    if (method.toLowerCase() !== 'import')
+      return send(404, { exceptionMessage: format('emulator.notFound', { path }, bundle) });
 
     const valid = validateImport(body, today(), bundle);
     if (!valid.ok) return reject(valid.message);
@@ -129,7 +132,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       await saver?.save();
       stats.accepted++;
       send(204);
-      events.emit('import', { seq: n, status: 204, number: outcome.appeal.number, result: outcome.result } satisfies ImportEvent);
+      events.emit('import', {
+        seq: n,
+        status: 204,
+        number: outcome.appeal.number,
+        result: outcome.result,
+      } satisfies ImportEvent);
     } catch (e) {
       if (!(e instanceof ImportRejected)) throw e;
       reject(format(e.key, e.args, bundle));
@@ -193,7 +201,10 @@ function waitUnlessGone(res: http.ServerResponse, ms: number): Promise<void> {
 function searchAnswer(body: Buffer, departments: readonly Department[]): Department[] {
   try {
     const parsed: unknown = JSON.parse(body.toString('utf8').replace(/^\uFEFF/, ''));
-    const name = typeof parsed === 'object' && parsed !== null ? Object.entries(parsed).find(([k]) => k.toLowerCase() === 'name')?.[1] : undefined;
+    const name =
+      typeof parsed === 'object' && parsed !== null
+        ? Object.entries(parsed).find(([k]) => k.toLowerCase() === 'name')?.[1]
+        : undefined;
     return typeof name === 'string' ? findDepartments(departments, name) : [];
   } catch {
     return [];

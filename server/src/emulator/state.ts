@@ -61,7 +61,11 @@ export async function loadState(file: string): Promise<EmulatorState> {
     throw e;
   }
   const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-  const list = Array.isArray(parsed) ? parsed : isRecord(parsed) && Array.isArray(parsed.appeals) ? parsed.appeals : undefined;
+  const list = Array.isArray(parsed)
+    ? parsed
+    : isRecord(parsed) && Array.isArray(parsed.appeals)
+      ? parsed.appeals
+      : undefined;
   if (!list) throw new Error(`${file}: expected {"appeals": [...]}`);
   const state = emptyState();
   list.forEach((raw: unknown, i: number) => {
@@ -91,11 +95,23 @@ function normalizeAppeal(raw: Record<string, unknown>, id: number): StoredAppeal
 function normalizeQuestion(raw: Record<string, unknown>): StoredQuestion {
   const status = STATUS_BY_ID.has(str(raw.status)) ? (str(raw.status) as StatusId) : 'NotReceived';
   const q: StoredQuestion = { code: str(raw.code), status, transfers: [] };
-  for (const key of ['incomingDate', 'registrationDate', 'responseDate'] as const) if (typeof raw[key] === 'string') q[key] = (raw[key] as string).slice(0, 10);
+  for (const key of ['incomingDate', 'registrationDate', 'responseDate'] as const)
+    if (typeof raw[key] === 'string') q[key] = (raw[key] as string).slice(0, 10);
   if (typeof raw.actionsTaken === 'boolean') q.actionsTaken = raw.actionsTaken;
-  if (isRecord(raw.attachment)) q.attachment = { name: str(raw.attachment.name), sha256: str(raw.attachment.sha256), size: Number(raw.attachment.size) || 0 };
+  if (isRecord(raw.attachment))
+    q.attachment = {
+      name: str(raw.attachment.name),
+      sha256: str(raw.attachment.sha256),
+      size: Number(raw.attachment.size) || 0,
+    };
   if (Array.isArray(raw.transfers)) {
-    q.transfers = raw.transfers.filter(isRecord).map((t) => ({ departmentId: str(t.departmentId), transferDate: str(t.transferDate), transferNumber: str(t.transferNumber) }));
+    q.transfers = raw.transfers
+      .filter(isRecord)
+      .map((t) => ({
+        departmentId: str(t.departmentId),
+        transferDate: str(t.transferDate),
+        transferNumber: str(t.transferNumber),
+      }));
   }
   return q;
 }

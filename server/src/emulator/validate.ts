@@ -6,15 +6,19 @@ import { format, type Bundle } from '../l10n/messages';
 import { caseInsensitive } from './apply';
 import { isRecord } from './state';
 
-export type Validation = { ok: true; body: Record<string, unknown> } | { ok: false; message: string; rule: string; pointer: string };
+export type Validation =
+  { ok: true; body: Record<string, unknown> } | { ok: false; message: string; rule: string; pointer: string };
 
 export function validateImport(bytes: Buffer, today: string, bundle: Bundle): Validation {
   const result = checkBytes(bytes, { today, expectRro: true });
   const error = result.findings.find((f) => f.severity === 'error');
-  if (error) return { ok: false, message: describe(error, result.text, bundle), rule: error.rule, pointer: error.pointer };
-  if (result.kind !== 'appeal') return { ok: false, message: format('emulator.notAppeal', undefined, bundle), rule: '', pointer: '' };
+  if (error)
+    return { ok: false, message: describe(error, result.text, bundle), rule: error.rule, pointer: error.pointer };
+  if (result.kind !== 'appeal')
+    return { ok: false, message: format('emulator.notAppeal', undefined, bundle), rule: '', pointer: '' };
   const body: unknown = JSON.parse(result.text.replace(/^\uFEFF/, ''));
-  if (!isRecord(body)) return { ok: false, message: format('emulator.notAppeal', undefined, bundle), rule: '', pointer: '' };
+  if (!isRecord(body))
+    return { ok: false, message: format('emulator.notAppeal', undefined, bundle), rule: '', pointer: '' };
   return { ok: true, body };
 }
 

@@ -66,6 +66,14 @@ export class ReportWriter {
     this.flush();
   }
 
+  /** After an unexpected error: stop writing, leave the run marked `running` (the journal has the rest). */
+  abandon(): void {
+    clearInterval(this.timer);
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    this.flush();
+  }
+
   private line(event: object): void {
     if (this.fd !== undefined) writeSync(this.fd, JSON.stringify(event) + '\n');
   }
@@ -95,7 +103,8 @@ export function loadReport(file: string): SendReport {
   } catch (e) {
     throw new ReportFormatError(`${jsonPath}: ${(e as Error).message}`);
   }
-  if (report?.format !== 'rro-send-report' || !Array.isArray(report.files)) throw new ReportFormatError(`${jsonPath}: not an rro send report`);
+  if (report?.format !== 'rro-send-report' || !Array.isArray(report.files))
+    throw new ReportFormatError(`${jsonPath}: not an rro send report`);
   if (report.state === 'running') replay(report, path.join(path.dirname(jsonPath), report.journal));
   report.totals = countTotals(report.files);
   return report;
@@ -118,7 +127,8 @@ function replay(report: SendReport, journalPath: string): void {
     const i = event.i;
     if (event.t === 'end' && event.state) report.state = event.state;
     if (typeof i !== 'number' || !report.files[i]) continue;
-    if (event.t === 'sending' && report.files[i].status === 'pending') report.files[i] = { ...report.files[i], status: 'interrupted' };
+    if (event.t === 'sending' && report.files[i].status === 'pending')
+      report.files[i] = { ...report.files[i], status: 'interrupted' };
     if (event.t === 'result' && event.entry) report.files[i] = event.entry;
   }
 }

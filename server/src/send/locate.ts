@@ -10,11 +10,19 @@ export interface TextSpan {
 export function spanOfPointer(text: string, pointer: string): TextSpan {
   const doc = parseDocument(text);
   let node: JsonNode | undefined = doc.root;
-  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   for (const segment of segments) {
     if (node?.type === 'object') {
       // The server binds names case-insensitively: so does the lookup.
-      const prop: JsonNode | undefined = node.children?.find((p) => String(p.children?.[0]?.value).toLowerCase() === segment.toLowerCase());
+      const prop: JsonNode | undefined = node.children?.find(
+        (p) => String(p.children?.[0]?.value).toLowerCase() === segment.toLowerCase(),
+      );
       node = prop?.children?.[1];
     } else if (node?.type === 'array') node = node.children?.[Number(segment)];
     else node = undefined;

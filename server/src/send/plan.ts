@@ -60,12 +60,18 @@ export async function planSend(paths: readonly string[], options: PlanOptions): 
     const abs = path.resolve(options.cwd, p);
     const stat = await fs.stat(abs).catch(() => undefined);
     if (stat?.isDirectory()) {
-      const found = await discover(abs, { include: options.include, exclude: [...SEND_EXCLUDE, ...(options.exclude ?? [])] });
-      for (const pr of found.problems) problems.push(`${pr.relative || abs}: ${pr.code}${pr.detail ? ` ${pr.detail}` : ''}`);
+      const found = await discover(abs, {
+        include: options.include,
+        exclude: [...SEND_EXCLUDE, ...(options.exclude ?? [])],
+      });
+      for (const pr of found.problems)
+        problems.push(`${pr.relative || abs}: ${pr.code}${pr.detail ? ` ${pr.detail}` : ''}`);
       for (const f of found.files) add(f.absolute);
     } else add(abs);
   }
-  const before = new Map((options.previous?.files ?? []).filter((f) => f.status === 'accepted').map((f) => [f.path, f]));
+  const before = new Map(
+    (options.previous?.files ?? []).filter((f) => f.status === 'accepted').map((f) => [f.path, f]),
+  );
   const items: PlanItem[] = [];
   let kept = 0;
   for (const abs of wanted) {
@@ -93,7 +99,12 @@ async function planOne(abs: string, options: PlanOptions, acceptedBefore: Report
   entry.sha256 = createHash('sha256').update(bytes).digest('hex');
   if (acceptedBefore && acceptedBefore.sha256 === entry.sha256) {
     // Accepted earlier and unchanged: sending it again could duplicate an attachment.
-    const carried: ReportEntry = { ...acceptedBefore, file, reason: 'already-accepted', acceptedBefore: acceptedBefore.acceptedBefore ?? 'previous run' };
+    const carried: ReportEntry = {
+      ...acceptedBefore,
+      file,
+      reason: 'already-accepted',
+      acceptedBefore: acceptedBefore.acceptedBefore ?? 'previous run',
+    };
     return { entry: carried, send: false, encoding: 'utf-8', codes: [] };
   }
   const result = checkBytes(bytes, { ...options.check, expectRro: true });

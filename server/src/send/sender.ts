@@ -69,12 +69,19 @@ export async function runSend(plan: SendPlan, options: SendRunOptions): Promise<
       const entry = await sendOne(item, options);
       // A file cut off by a cancel stays visible as such; one never started stays `pending`.
       writer.result(index, entry);
-      options.log?.(`${entry.status} ${entry.httpStatus ?? '-'} ${entry.pointer ?? ''} ${entry.file}`.replace(/ {2,}/g, ' '));
+      options.log?.(
+        `${entry.status} ${entry.httpStatus ?? '-'} ${entry.pointer ?? ''} ${entry.file}`.replace(/ {2,}/g, ' '),
+      );
       options.onProgress?.({ done: ++done, total, entry });
     }
   };
   const workers = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, Math.max(total, 1)));
-  await Promise.all(Array.from({ length: workers }, worker));
+  try {
+    await Promise.all(Array.from({ length: workers }, worker));
+  } catch (e) {
+    writer.abandon();
+    throw e;
+  }
   writer.finish(options.signal?.aborted ? 'cancelled' : 'finished');
   return { report: writer.report, jsonPath: writer.jsonPath, mdPath: writer.mdPath, journalPath: writer.journalPath };
 }
@@ -90,7 +97,8 @@ async function sendOne(item: PlanItem, options: SendRunOptions): Promise<ReportE
       return { ...entry, status: 'failed', reason: 'unreadable', message: (e as NodeJS.ErrnoException).code ?? 'EIO' };
     }
     // The gate judged other bytes: sending these unchecked would defeat it.
-    if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) return { ...entry, status: 'skipped', reason: 'changed' };
+    if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256)
+      return { ...entry, status: 'skipped', reason: 'changed' };
   }
   const body = requestBody(bytes, item.encoding);
   const policy = options.retry ?? DEFAULT_RETRY;
@@ -100,20 +108,37 @@ async function sendOne(item: PlanItem, options: SendRunOptions): Promise<ReportE
     let reason: string;
     try {
       const res = await options.transport.post('Import', body, options.signal);
-      Object.assign(entry, { httpStatus: res.status, durationMs: round(res.durationMs) }, res.serverMs !== undefined ? { serverMs: res.serverMs } : {});
+      Object.assign(
+        entry,
+        { httpStatus: res.status, durationMs: round(res.durationMs) },
+        res.serverMs !== undefined ? { serverMs: res.serverMs } : {},
+      );
       const outcome = judge(res, item.codes);
       if (outcome.kind === 'accepted') return { ...entry, status: 'accepted', reason: undefined };
       if (outcome.kind === 'rejected') {
-        return { ...entry, status: 'rejected', reason: outcome.message ? 'rejected' : 'http-500', message: outcome.message, pointer: outcome.pointer };
+        return {
+          ...entry,
+          status: 'rejected',
+          reason: outcome.message ? 'rejected' : 'http-500',
+          message: outcome.message,
+          pointer: outcome.pointer,
+        };
       }
-      if (outcome.kind === 'failed') return { ...entry, status: 'failed', reason: outcome.reason, ...(outcome.message ? { message: outcome.message } : {}) };
+      if (outcome.kind === 'failed')
+        return {
+          ...entry,
+          status: 'failed',
+          reason: outcome.reason,
+          ...(outcome.message ? { message: outcome.message } : {}),
+        };
       reason = outcome.reason;
     } catch (e) {
       if (!(e instanceof ApiNetworkError)) throw e;
       entry.durationMs = round(e.durationMs);
       delete entry.httpStatus;
       if (e.failure === 'aborted') return { ...entry, status: 'interrupted', reason: 'aborted' };
-      if (e.failure === 'tls' || e.failure === 'proxy') return { ...entry, status: 'failed', reason: e.failure, message: e.code };
+      if (e.failure === 'tls' || e.failure === 'proxy')
+        return { ...entry, status: 'failed', reason: e.failure, message: e.code };
       reason = e.failure;
       if (e.code) entry.message = e.code;
     }
@@ -126,7 +151,8 @@ async function sendOne(item: PlanItem, options: SendRunOptions): Promise<ReportE
 
 /** One appeal, UTF-8 without a BOM: the importer reads UTF-8 (spec §2, §3). */
 function requestBody(bytes: Buffer, encoding: Encoding): Buffer {
-  if (encoding === 'utf-8') return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (encoding === 'utf-8')
+    return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   return Buffer.from(decodeBytes(bytes).text.replace(/^\uFEFF/, ''), 'utf8');
 }
 

@@ -31,7 +31,12 @@ suite('send command', () => {
   });
 
   test('rro.send on a folder: valid files accepted, files with errors skipped, the А26 rejection as a diagnostic', async () => {
-    const result = await vscode.commands.executeCommand<SendRunResult | undefined>('rro.send', fileUri('appeals'), undefined, { assumeYes: true });
+    const result = await vscode.commands.executeCommand<SendRunResult | undefined>(
+      'rro.send',
+      fileUri('appeals'),
+      undefined,
+      { assumeYes: true },
+    );
     assert.ok(result, 'the command returned its result');
     const status = Object.fromEntries(result.report.files.map((f) => [path.basename(f.path), f.status]));
     assert.deepEqual(status, {
@@ -44,15 +49,29 @@ suite('send command', () => {
     assert.ok(fs.existsSync(result.jsonPath) && fs.existsSync(result.mdPath));
     assert.ok(result.jsonPath.startsWith(reportDir));
     const rejected = fileUri('appeals/a26-result.json');
-    const diags = await waitForDiagnostics(rejected, (d) => d.some((x) => x.code === 'rro/api-rejected'), 'the rejection diagnostic');
-    assert.deepEqual(diags.filter((d) => d.code === 'rro/api-rejected'), [{ code: 'rro/api-rejected', range: [0, 0, 0, 1] }]);
-    assert.deepEqual(shapes(fileUri('appeals/answered.json')).filter((d) => d.code === 'rro/api-rejected'), []);
+    const diags = await waitForDiagnostics(
+      rejected,
+      (d) => d.some((x) => x.code === 'rro/api-rejected'),
+      'the rejection diagnostic',
+    );
+    assert.deepEqual(
+      diags.filter((d) => d.code === 'rro/api-rejected'),
+      [{ code: 'rro/api-rejected', range: [0, 0, 0, 1] }],
+    );
+    assert.deepEqual(
+      shapes(fileUri('appeals/answered.json')).filter((d) => d.code === 'rro/api-rejected'),
+      [],
+    );
   });
 
   test('rro.sendRetry sends only what was not accepted', async () => {
-    const result = await vscode.commands.executeCommand<SendRunResult | undefined>('rro.sendRetry', undefined, { assumeYes: true });
+    const result = await vscode.commands.executeCommand<SendRunResult | undefined>('rro.sendRetry', undefined, {
+      assumeYes: true,
+    });
     assert.ok(result);
-    const rows = Object.fromEntries(result.report.files.map((f) => [path.basename(f.path), [f.status, f.reason ?? '', f.attempts]]));
+    const rows = Object.fromEntries(
+      result.report.files.map((f) => [path.basename(f.path), [f.status, f.reason ?? '', f.attempts]]),
+    );
     assert.deepEqual(rows['answered.json'], ['accepted', 'already-accepted', 1]);
     assert.deepEqual(rows['in-work.json'], ['accepted', 'already-accepted', 1]);
     assert.deepEqual(rows['a26-result.json']?.[0], 'rejected');

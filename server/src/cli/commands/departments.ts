@@ -15,16 +15,31 @@ export async function departments(argv: string[], io: CliIO): Promise<number> {
     ({ values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { url: { type: 'string' }, format: { type: 'string' }, timeout: { type: 'string' }, 'ca-file': { type: 'string' } },
+      options: {
+        url: { type: 'string' },
+        format: { type: 'string' },
+        timeout: { type: 'string' },
+        'ca-file': { type: 'string' },
+      },
     }));
   } catch (e) {
     throw new CliError(`${(e as Error).message}\n${t('departments.cli.usage')}`);
   }
   const name = positionals.join(' ').trim();
-  if ([...name].length < MIN_DEPARTMENT_QUERY) throw new CliError(t('api.departments.short', { min: MIN_DEPARTMENT_QUERY }));
-  if (values.format !== undefined && values.format !== 'json' && values.format !== 'text') throw new CliError(t('departments.cli.usage'));
+  if ([...name].length < MIN_DEPARTMENT_QUERY)
+    throw new CliError(t('api.departments.short', { min: MIN_DEPARTMENT_QUERY }));
+  if (values.format !== undefined && values.format !== 'json' && values.format !== 'text')
+    throw new CliError(t('departments.cli.usage'));
   try {
-    const client = clientFromArgs({ url: values.url, timeoutSeconds: values.timeout, caFile: values['ca-file'], cwd: io.cwd, env: io.env, lang: io.lang, warn: (l) => io.stderr(l + '\n') });
+    const client = clientFromArgs({
+      url: values.url,
+      timeoutSeconds: values.timeout,
+      caFile: values['ca-file'],
+      cwd: io.cwd,
+      env: io.env,
+      lang: io.lang,
+      warn: (l) => io.stderr(l + '\n'),
+    });
     try {
       const found = await searchDepartments(client, name);
       if (values.format === 'json') io.stdout(JSON.stringify(found, null, 2) + '\n');
@@ -37,7 +52,8 @@ export async function departments(argv: string[], io: CliIO): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) throw new CliError(e.message);
     if (e instanceof DepartmentSearchError) throw new CliError(t(e.key, e.args));
-    if (e instanceof ApiNetworkError) throw new CliError(t('departments.cli.network', { failure: e.failure, code: e.code }));
+    if (e instanceof ApiNetworkError)
+      throw new CliError(t('departments.cli.network', { failure: e.failure, code: e.code }));
     throw e;
   }
 }

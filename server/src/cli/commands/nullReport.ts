@@ -39,7 +39,12 @@ export async function nullReport(argv: string[], io: CliIO): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { department: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' }, output: { type: 'string', short: 'o' } },
+      options: {
+        department: { type: 'string' },
+        year: { type: 'string' },
+        month: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+      },
     }));
   } catch (e) {
     throw new CliError(`${(e as Error).message}\n${t('nullReport.cli.usage')}`);
@@ -52,11 +57,14 @@ export async function nullReport(argv: string[], io: CliIO): Promise<number> {
   if (values.year !== undefined && values.month !== undefined) {
     const year = Number(values.year);
     const month = Number(values.month);
-    if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new CliError(t('nullReport.cli.year', { value: values.year }));
-    if (!Number.isInteger(month) || month < 1 || month > 12) throw new CliError(t('nullReport.cli.month', { value: values.month }));
+    if (!Number.isInteger(year) || year < 2000 || year > 9999)
+      throw new CliError(t('nullReport.cli.year', { value: values.year }));
+    if (!Number.isInteger(month) || month < 1 || month > 12)
+      throw new CliError(t('nullReport.cli.month', { value: values.month }));
     period = { year, month };
   }
-  if (!monthEnded(period, today)) throw new CliError(t('nullReport.cli.notEnded', { year: period.year, month: period.month }));
+  if (!monthEnded(period, today))
+    throw new CliError(t('nullReport.cli.notEnded', { year: period.year, month: period.month }));
   const text = JSON.stringify(buildNullReport(department, period), null, 2) + '\n';
   if (!values.output) {
     io.stdout(text);

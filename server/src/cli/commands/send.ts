@@ -6,7 +6,15 @@ import { parseArgs } from 'node:util';
 import { clientFromArgs, nonNegativeInt, positive, UsageError } from '../../api/cliSupport';
 import { displayRoot } from '../../api/endpoint';
 import { message } from '../../l10n/messages';
-import { DEFAULT_RETRY, loadReport, planSend, ReportFormatError, runSend, type ReportEntry, type SendReport } from '../../send';
+import {
+  DEFAULT_RETRY,
+  loadReport,
+  planSend,
+  ReportFormatError,
+  runSend,
+  type ReportEntry,
+  type SendReport,
+} from '../../send';
 import { CliError, type CliIO } from '../io';
 
 export async function send(argv: string[], io: CliIO): Promise<number> {
@@ -44,14 +52,29 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
       }
     }
     if (positionals.length === 0 && !previous) throw new UsageError(t('send.cli.usage'));
-    const client = clientFromArgs({ url: values.url ?? previous?.url, timeoutSeconds: values.timeout, caFile: values['ca-file'], cwd: io.cwd, env: io.env, lang: io.lang, warn: (l) => io.stderr(l + '\n') });
+    const client = clientFromArgs({
+      url: values.url ?? previous?.url,
+      timeoutSeconds: values.timeout,
+      caFile: values['ca-file'],
+      cwd: io.cwd,
+      env: io.env,
+      lang: io.lang,
+      warn: (l) => io.stderr(l + '\n'),
+    });
     const concurrency = values.concurrency ? positive(values.concurrency, '--concurrency', io.lang, true) : undefined;
     const retry = {
       ...DEFAULT_RETRY,
       ...(values.retries !== undefined ? { retries: nonNegativeInt(values.retries, '--retries', io.lang) } : {}),
-      ...(values['retry-delay'] !== undefined ? { baseDelayMs: nonNegativeInt(values['retry-delay'], '--retry-delay', io.lang) } : {}),
+      ...(values['retry-delay'] !== undefined
+        ? { baseDelayMs: nonNegativeInt(values['retry-delay'], '--retry-delay', io.lang) }
+        : {}),
     };
-    const plan = await planSend(positionals, { cwd: io.cwd, check: { today: new Date().toISOString().slice(0, 10) }, allowErrors: values['allow-errors'], previous });
+    const plan = await planSend(positionals, {
+      cwd: io.cwd,
+      check: { today: new Date().toISOString().slice(0, 10) },
+      allowErrors: values['allow-errors'],
+      previous,
+    });
     for (const problem of plan.problems) io.stderr(`${t('send.cli.walkProblem')}: ${problem}\n`);
     if (plan.items.length === 0) throw new UsageError(t('send.cli.noFiles'));
     for (const item of plan.items) if (!item.send) io.stdout(line(item.entry, io.lang));
@@ -78,7 +101,12 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
         onProgress: ({ entry }) => io.stdout(line(entry, io.lang)),
       });
       const totals = result.report.totals;
-      io.stderr(t('send.cli.summary', { ...totals }) + '\n' + t('send.cli.report', { json: result.jsonPath, md: result.mdPath }) + '\n');
+      io.stderr(
+        t('send.cli.summary', { ...totals }) +
+          '\n' +
+          t('send.cli.report', { json: result.jsonPath, md: result.mdPath }) +
+          '\n',
+      );
       return result.report.files.every((f) => f.status === 'accepted') ? 0 : 1;
     } finally {
       process.off('SIGINT', stop);
@@ -94,9 +122,22 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
 /** One line per file: status, HTTP status, pointer, file; a rejection's reason indented below. */
 function line(entry: ReportEntry, lang: CliIO['lang']): string {
   const status = message(`send.status.${entry.status}`, undefined, lang);
-  const head = [status.padEnd(12), String(entry.httpStatus ?? '-').padEnd(4), entry.file, entry.pointer ?? ''].join(' ').trimEnd();
-  const why = entry.status === 'rejected' ? entry.message : entry.reason ? message(`send.reason.${entry.reason.startsWith('http-') ? 'http' : entry.reason}`, { status: entry.httpStatus ?? '' }, lang) : '';
-  const errors = entry.errors?.length ? `: ${entry.errors.slice(0, 3).join('; ')}${entry.errors.length > 3 ? '; …' : ''}` : '';
+  const head = [status.padEnd(12), String(entry.httpStatus ?? '-').padEnd(4), entry.file, entry.pointer ?? '']
+    .join(' ')
+    .trimEnd();
+  const why =
+    entry.status === 'rejected'
+      ? entry.message
+      : entry.reason
+        ? message(
+            `send.reason.${entry.reason.startsWith('http-') ? 'http' : entry.reason}`,
+            { status: entry.httpStatus ?? '' },
+            lang,
+          )
+        : '';
+  const errors = entry.errors?.length
+    ? `: ${entry.errors.slice(0, 3).join('; ')}${entry.errors.length > 3 ? '; …' : ''}`
+    : '';
   return `${head}\n${why ? `    ${why}${errors}\n` : ''}`;
 }
 

@@ -39,13 +39,22 @@ export async function serve(argv: string[], io: CliIO): Promise<number> {
     };
     const file = (f: string | undefined): string | undefined => (f ? path.resolve(io.cwd, f) : undefined);
     const dataFile = file(values.data);
-    const state = dataFile ? await loadState(dataFile).catch((e: Error) => fail(t('serve.cli.badFile', { file: dataFile, error: e.message }))) : undefined;
+    const state = dataFile
+      ? await loadState(dataFile).catch((e: Error) =>
+          fail(t('serve.cli.badFile', { file: dataFile, error: e.message })),
+        )
+      : undefined;
     const departmentsFile = file(values.departments);
     const departments = departmentsFile
-      ? await loadDepartments(departmentsFile).catch((e: Error) => fail(t('serve.cli.badFile', { file: departmentsFile, error: e.message })))
+      ? await loadDepartments(departmentsFile).catch((e: Error) =>
+          fail(t('serve.cli.badFile', { file: departmentsFile, error: e.message })),
+        )
       : undefined;
     if (!!values.cert !== !!values.key) throw new UsageError(t('serve.cli.tlsPair'));
-    const tls = values.cert && values.key ? { cert: readFileSync(file(values.cert)!, 'utf8'), key: readFileSync(file(values.key)!, 'utf8') } : undefined;
+    const tls =
+      values.cert && values.key
+        ? { cert: readFileSync(file(values.cert)!, 'utf8'), key: readFileSync(file(values.key)!, 'utf8') }
+        : undefined;
     const faults = rateFaults({
       delayMs: values.delay !== undefined ? nonNegativeInt(values.delay, '--delay', io.lang) : undefined,
       failRate: rate('--fail-rate', values['fail-rate']),
@@ -63,7 +72,9 @@ export async function serve(argv: string[], io: CliIO): Promise<number> {
     });
     io.stdout(`${t('serve.cli.listening', { url: emulator.url })}\n`);
     // Log what happened, never what was in the body: status, number of the request, outcome.
-    emulator.events.on('import', (e: { seq: number; status: number; result?: string }) => io.stderr(`#${e.seq} Import ${e.status}${e.result ? ` ${e.result}` : ''}\n`));
+    emulator.events.on('import', (e: { seq: number; status: number; result?: string }) =>
+      io.stderr(`#${e.seq} Import ${e.status}${e.result ? ` ${e.result}` : ''}\n`),
+    );
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
