@@ -1,15 +1,47 @@
 // «РРО: отправить в API» and «РРО: повторить неотправленные» against the emulator (`rro serve`
 // from dist/). The modal questions are skipped through the command's `assumeYes` option, which
-// the extension honours only in its test mode. Settings go to user (global) scope so the fixture
+// the extension honours only in its test mode; «найти орган» gets its query as an argument. Settings go to user (global) scope so the fixture
 // workspace's files stay untouched.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { spawn } from 'node:child_process';
 import type { SendRunResult } from '../../../server/src/send';
-import { startEmulator, type Emulator } from './emulator';
 import { activateExtension, fileUri, shapes, waitForDiagnostics } from './helpers';
+
+const CLI = path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
+const DEPARTMENT = '30B1BE3B-BED1-49F6-AB4C-D138A81A9505';
+
+interface Emulator {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `rro serve --port 0` from dist/ (Electron runs it as Node with ELECTRON_RUN_AS_NODE). */
+function startEmulator(args: string[]): Promise<Emulator> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LANG: 'C' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const url = /listening on (\S+)/.exec(out)?.[1];
+      if (url) resolve({ url, stop });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.once('exit', (code) => reject(new Error(`rro serve exited (${code}) before listening: ${out}`)));
+  });
+}
 
 suite('send command', () => {
   let emulator: Emulator;
@@ -18,8 +50,13 @@ suite('send command', () => {
 
   suiteSetup(async () => {
     await activateExtension();
-    emulator = await startEmulator();
     reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rro-send-reports-'));
+    const departments = path.join(reportDir, 'departments.json');
+    fs.writeFileSync(
+      departments,
+      JSON.stringify([{ id: DEPARTMENT, name: 'Калужская область / Никольское сельское поселение' }]),
+    );
+    emulator = await startEmulator(['--departments', departments]);
     await api().update('url', `${emulator.url}/IPCP`, vscode.ConfigurationTarget.Global);
     await api().update('reportDir', reportDir, vscode.ConfigurationTarget.Global);
   });
@@ -76,5 +113,18 @@ suite('send command', () => {
     assert.deepEqual(rows['in-work.json'], ['accepted', 'already-accepted', 1]);
     assert.deepEqual(rows['a26-result.json']?.[0], 'rejected');
     assert.ok(result.report.resumedFrom?.startsWith(reportDir));
+  });
+
+  test('rro.findDepartment inserts the GUID of the department found at the cursor', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{"departmentId": ""}' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 18, 0, 18);
+    const found = await vscode.commands.executeCommand<{ id: string; name: string } | undefined>(
+      'rro.findDepartment',
+      'никольское',
+    );
+    assert.equal(found?.id, DEPARTMENT);
+    assert.equal(doc.getText(), `{"departmentId": "${DEPARTMENT}"}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
