@@ -155,6 +155,15 @@ describe('language features', () => {
     assert.match(date.textEdit!.newText, /^"incomingDate": "\$\{1:\d{4}-\d{2}-\d{2}\}"$/);
   });
 
+  it('replaces a half-typed property name (no closing quote yet) when a completion is accepted', async () => {
+    const text = VALID.replace(/"status": "Answered",[\s\S]*?\n    \}/, '"status": "InWork",\n      "inc\n    }');
+    const uri = await fresh(text);
+    const items = await client.completion(uri, find(text, '"inc', 4));
+    const incoming = items.find((i) => i.label === 'incomingDate')!;
+    const accepted = applyEdits(text, [incoming.textEdit as TextEdit]).replace(/\$\{1:([^}]*)\}/, '$1');
+    assert.match(accepted, /\n {6}"incomingDate": "\d{4}-\d{2}-\d{2}"\n/);
+  });
+
   it('completes status values with labels, booleans, today and departments', async () => {
     const uri = await fresh(VALID);
     const statuses = await client.completion(uri, find(VALID, '"Answered"', 1));

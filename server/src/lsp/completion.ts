@@ -48,7 +48,8 @@ async function complete(
   const location = getLocation(snapshot.text, offset);
   const prev: JsoncNode | undefined = location.previousNode;
   const inString = prev?.type === 'string' && offset > prev.offset && offset <= prev.offset + prev.length;
-  const range = inString ? snapshot.lines.range(prev.offset, prev.length) : snapshot.lines.range(offset, 0);
+  const span = inString ? { offset: prev.offset, length: prev.length } : openQuoteSpan(snapshot.text, offset);
+  const range = snapshot.lines.range(span.offset, span.length);
   const place: Place = { open, range, snippets };
   const path = location.path;
   if (location.isAtPropertyKey) {
@@ -59,6 +60,20 @@ async function complete(
   if (typeof last !== 'string') return [];
   const field = fieldOf(roleAt(snapshot.kind, path.slice(0, -1)), last);
   return field ? valueItems(ctx, place, field) : [];
+}
+
+/**
+ * A string the user is still typing (`"inc|` with no closing quote yet) is not a token the
+ * parser reports: replace from its opening quote on this line to the cursor (and the rest
+ * of the word plus a closing quote when they follow), so accepting does not leave `"inc"…`.
+ */
+export function openQuoteSpan(text: string, offset: number): { offset: number; length: number } {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const typed = /(?:^|[\s{\[,:])"([^"\\\n]*)$/.exec(text.slice(lineStart, offset));
+  if (!typed) return { offset, length: 0 };
+  const start = offset - typed[1].length - 1;
+  const rest = /^[^"\s,:{}[\]]*"?/.exec(text.slice(offset))?.[0] ?? '';
+  return { offset: start, length: offset - start + rest.length };
 }
 
 function propertyItems(
