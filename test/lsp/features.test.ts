@@ -162,6 +162,13 @@ describe('language features', () => {
     const incoming = items.find((i) => i.label === 'incomingDate')!;
     const accepted = applyEdits(text, [incoming.textEdit as TextEdit]).replace(/\$\{1:([^}]*)\}/, '$1');
     assert.match(accepted, /\n {6}"incomingDate": "\d{4}-\d{2}-\d{2}"\n/);
+    // Between two properties, and after one without a comma: the commas come with it.
+    const between = VALID.replace('"status": "Answered",', '"status": "Answered"\n      "act\n      "code2": 1,');
+    const uri2 = await fresh(between);
+    const item = (await client.completion(uri2, find(between, '"act', 4))).find((i) => i.label === 'actionsTaken')!;
+    const edits = [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])];
+    const done = applyEdits(between, edits).replace(/\$\{1\|([a-z]+),[^}]*\}/, '$1');
+    assert.doesNotThrow(() => JSON.parse(done), done);
   });
 
   it('completes status values with labels, booleans, today and departments', async () => {

@@ -36,6 +36,31 @@ interface Place {
   open: OpenRro;
   range: Range;
   snippets: boolean;
+  /** The replaced text, in offsets (to see what stands around it). */
+  span: { offset: number; length: number };
+}
+
+/**
+ * `"status": "Answered"⏎ "act|`: a new key typed after a value that has no comma yet. The
+ * parser reads it as a broken value, but the user is naming a property.
+ */
+function typingKeyWithoutComma(text: string, span: { offset: number; length: number }, offset: number): boolean {
+  if (span.length === 0 || span.offset === offset) return false;
+  let i = span.offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i >= 0 && text.lastIndexOf('\n', span.offset) > i && !':{,['.includes(text[i]);
+}
+
+/**
+ * Commas a new property needs to keep the object valid: one after the value before it (when
+ * that value has none) and one after the new property (when another property follows).
+ */
+function commasAround(text: string, span: { offset: number; length: number }): { before?: number; after: boolean } {
+  let i = span.offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  let j = span.offset + span.length;
+  while (j < text.length && /\s/.test(text[j])) j++;
+  return { before: i >= 0 && !'{,['.includes(text[i]) ? i + 1 : undefined, after: text[j] === '"' };
 }
 
 async function complete(
@@ -50,9 +75,9 @@ async function complete(
   const inString = prev?.type === 'string' && offset > prev.offset && offset <= prev.offset + prev.length;
   const span = inString ? { offset: prev.offset, length: prev.length } : openQuoteSpan(snapshot.text, offset);
   const range = snapshot.lines.range(span.offset, span.length);
-  const place: Place = { open, range, snippets };
+  const place: Place = { open, range, snippets, span };
   const path = location.path;
-  if (location.isAtPropertyKey) {
+  if (location.isAtPropertyKey || typingKeyWithoutComma(snapshot.text, span, offset)) {
     const objectPath = path.slice(0, -1);
     return propertyItems(ctx, place, objectPath, roleAt(snapshot.kind, objectPath));
   }
@@ -90,6 +115,10 @@ function propertyItems(
   const statusNode = role === 'question' ? nodeAtPath(root, [...objectPath, 'status']) : undefined;
   const status = typeof statusNode?.value === 'string' ? statusSpec(statusNode.value) : undefined;
   const required = requiredFields(role, status);
+  const commas = commasAround(place.open.snapshot.text, place.span);
+  const lines = place.open.snapshot.lines;
+  const additionalTextEdits =
+    commas.before === undefined ? undefined : [{ range: lines.range(commas.before, 0), newText: ',' }];
   return fieldsOf(role)
     .filter((f) => !present.has(f.name.toLowerCase()))
     .map((f): CompletionItem => {
@@ -104,7 +133,8 @@ function propertyItems(
         // Required fields first, in the order the status lists them.
         sortText: isRequired ? `0${String(rank).padStart(2, '0')}` : `1${f.name}`,
         filterText: `"${f.name}"`,
-        textEdit: { range: place.range, newText: `"${f.name}": ${value}` },
+        textEdit: { range: place.range, newText: `"${f.name}": ${value}${commas.after ? ',' : ''}` },
+        additionalTextEdits,
         insertTextFormat: place.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       };
     });
