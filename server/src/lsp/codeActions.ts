@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Finding, Fix, LineIndex, TextEdit } from '../engine';
 import { runUnlessCancelled } from './cancel';
+import type { DiagnosticData } from './diagnostics';
 import { openRro, type OpenRro, type ServerContext } from './context';
 import { locate, pathPointer, roleAt } from './locate';
 
@@ -20,9 +21,11 @@ function toLspEdits(edits: readonly TextEdit[], lines: LineIndex): LspTextEdit[]
 
 /** The finding a diagnostic was made from: same rule and same place. */
 function findingOf(diagnostic: Diagnostic, findings: readonly Finding[], lines: LineIndex): Finding | undefined {
-  const start = lines.offset(diagnostic.range.start);
-  const end = lines.offset(diagnostic.range.end);
-  return findings.find((f) => f.rule === diagnostic.code && f.offset === start && f.offset + f.length === end);
+  // The offsets the diagnostic was made with, when the client kept its `data`; else its range.
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  const start = typeof data?.offset === 'number' ? data.offset : lines.offset(diagnostic.range.start);
+  const length = typeof data?.length === 'number' ? data.length : lines.offset(diagnostic.range.end) - start;
+  return findings.find((f) => f.rule === diagnostic.code && f.offset === start && f.length === length);
 }
 
 /** Safe fixes whose edits do not overlap, first come first served (findings are sorted). */
