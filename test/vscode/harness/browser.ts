@@ -12,7 +12,7 @@ export interface Locator {
   first(): Locator;
   click(options?: { timeout?: number }): Promise<void>;
   hover(options?: { timeout?: number }): Promise<void>;
-  waitFor(options?: { state?: 'visible' | 'attached'; timeout?: number }): Promise<void>;
+  waitFor(options?: { state?: 'visible' | 'attached' | 'hidden'; timeout?: number }): Promise<void>;
   count(): Promise<number>;
 }
 export interface Page {
