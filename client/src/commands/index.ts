@@ -13,7 +13,7 @@ import { registerNullReport } from './nullReport';
 /** What every command may use; built once in extension.ts. */
 export interface ClientServices {
   context: vscode.ExtensionContext;
-  /** The running language server connection (started before commands are registered). */
+  /** The language server connection; requests sent while it is still starting wait for it. */
   client: LanguageClient;
   /** Where commands log (file names, pointers, rule ids, HTTP statuses — never personal data). */
   output: vscode.LogOutputChannel;
