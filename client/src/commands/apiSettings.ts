@@ -5,8 +5,11 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ApiClient, checkHeaders, DEFAULT_TIMEOUT_MS, EndpointError, parseRoot } from '../../../server/src/api';
-import { message, resolveLang } from '../../../server/src/l10n/messages';
+import { message } from '../../../server/src/l10n/messages';
 import { DEFAULT_RETRY } from '../../../server/src/send';
+import { uiLang } from './engineOptions';
+
+export { uiLang };
 
 export const HEADERS_SECRET = 'rro.api.headers';
 const CONFIRMED_HOSTS = 'rro.api.confirmedHosts';
@@ -93,11 +96,6 @@ export async function makeApiClient(
     void vscode.window.showErrorMessage(vscode.l10n.t('RRO: cannot use the API settings: {0}', reason));
     return undefined;
   }
-}
-
-/** The language of server-side messages shown in the UI. */
-export function uiLang(): 'ru' | 'en' {
-  return resolveLang(vscode.env.language);
 }
 
 function isLoopback(host: string): boolean {

@@ -16,6 +16,7 @@ import {
   type SendRunResult,
 } from '../../../server/src/send';
 import { apiSettings, confirmWorkspaceHost, makeApiClient, uiLang } from './apiSettings';
+import { checkOptionsFor } from './engineOptions';
 import type { ClientServices } from './index';
 
 /** Only the extension's own tests (ExtensionMode.Test) may skip the modal questions. */
@@ -51,9 +52,13 @@ export async function sendFlow(
     const host = client.endpoint.host;
     if (!unattended && !(await confirmWorkspaceHost(context, settings, host))) return undefined;
     const cwd = target.folder?.fsPath ?? path.dirname(target.paths[0] ?? target.previous?.files[0]?.path ?? '.');
-    const today = new Date().toISOString().slice(0, 10);
+    // The same gate as the editor and packing: the folder's rule severities, attachments, classifier.
+    const resource = target.folder ?? vscode.Uri.file(cwd);
+    const check = await checkOptionsFor(services, resource);
+    if (!check) return undefined;
+    const { files: include, exclude } = services.settings.for(resource);
     const plan = (allowErrors: boolean): Promise<SendPlan> =>
-      planSend(target.paths, { cwd, check: { today }, allowErrors, previous: target.previous });
+      planSend(target.paths, { cwd, check, allowErrors, previous: target.previous, include, exclude });
     let current = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: checking files…') },
       () => plan(!!options.allowErrors),
