@@ -98,6 +98,28 @@ describe('workspace validation', () => {
     assert.deepEqual((await gone).diagnostics, []);
   });
 
+  it('scans a folder as soon as its settings switch to onStartup', async () => {
+    // b was checked by command above; a third folder that starts with onCommand shows nothing…
+    const c = path.join(path.dirname(a), 'c');
+    mkdirSync(c);
+    writeFileSync(path.join(c, 'bad.json'), BROKEN);
+    let mode = 'onCommand';
+    const third = await LspTestClient.start({
+      pull: true,
+      folders: [c],
+      settings: () => ({ validate: { workspace: mode } }),
+    });
+    try {
+      assert.equal(third.latestPush(uri(c, 'bad.json')), undefined);
+      mode = 'onStartup';
+      const shown = third.waitForPush(uri(c, 'bad.json'));
+      await third.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.deepEqual(codes(await shown), ['rro/status-value']);
+    } finally {
+      await third.stop();
+    }
+  });
+
   it('takes files out of Problems when new settings exclude them', async () => {
     const moved = uri(a, 'moved.json');
     assert.deepEqual(codes(client.latestPush(moved)!), ['rro/status-value']);

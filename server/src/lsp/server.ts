@@ -140,7 +140,11 @@ export function startServer(connection: Connection): void {
     started.ctx.settings.changed(change.settings);
     started.ctx.options.forgetClassifiers();
     started.diagnostics.refresh();
-    void started.workspace.recheck();
+    // Re-check what was scanned, then scan folders that `onStartup` now asks for.
+    const { ctx, workspace } = started;
+    void workspace.recheck().then(async () => {
+      for (const folder of ctx.folders.all()) if (!workspace.isScanned(folder.fsPath)) await startupCheck(folder.uri);
+    });
   });
 
   connection.onDidChangeWatchedFiles((params) => void started?.workspace.changed(params.changes));

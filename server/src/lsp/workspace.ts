@@ -127,6 +127,10 @@ export class WorkspaceChecker {
     return total;
   }
 
+  isScanned(root: string): boolean {
+    return this.roots.has(path.resolve(root));
+  }
+
   private underScannedRoot(fsPath: string): boolean {
     for (const root of this.roots) if (fsPath === root || fsPath.startsWith(root + path.sep)) return true;
     return false;
