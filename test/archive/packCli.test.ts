@@ -2,7 +2,7 @@
 // flags, splitting, and that every archive it writes passes unzip -t and python zipfile.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { statSync, watch } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import type { PackResult } from '../../server/src/archive/pack';
@@ -141,6 +141,35 @@ test('rro pack --classifier loads the classifier file; a missing one is exit 2',
   const missing = await rro(['pack', '.', '-o', 'd.zip', '--classifier', 'nope.csv', '--today', TODAY], input);
   assert.equal(missing.code, 2);
   assert.deepEqual(listFiles(input), ['a.json', 'c.zip']);
+});
+
+test('rro pack: Ctrl+C (SIGINT) mid-way exits 130 and leaves no archive and no temporary file', async () => {
+  const input = tempDir('cli-sigint');
+  for (let i = 0; i < 4000; i++) writeFile(input, `Ж-${String(i).padStart(4, '0')}.json`, appealText(i));
+  const out = tempDir('cli-sigint-out');
+  const child = spawn(process.execPath, [
+    CLI,
+    'pack',
+    input,
+    '-o',
+    path.join(out, 'big.zip'),
+    '--max-size-mb',
+    '0.05',
+    '--today',
+    TODAY,
+  ]);
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  // Interrupt once the second part's temporary file appears: parts are being written. (If the
+  // child ended first, the exit code assertion below says so instead of a hang.)
+  const watcher = watch(out);
+  await Promise.race([
+    exited,
+    new Promise<void>((resolve) => watcher.on('change', (_event, name) => /\.2\.tmp$/.test(String(name)) && resolve())),
+  ]);
+  watcher.close();
+  child.kill('SIGINT');
+  assert.equal(await exited, 130);
+  assert.deepEqual(listFiles(out), []);
 });
 
 test('rro pack --help prints usage in Russian and English with exit 0', async () => {

@@ -117,8 +117,15 @@ export async function packFolder(folder: string, options: PackOptions): Promise<
 
   const window = new OrderedWindow(candidates, handle, Math.max(1, options.concurrency ?? 2));
   try {
+    let lastYield = performance.now();
     for (let i = 0; i < candidates.length; i++) {
       const done = await window.next();
+      // Reading, checking and deflating are synchronous: let timers, signals, a cancel and
+      // the editor's own work run at least every 20 ms.
+      if (performance.now() - lastYield > 20) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
       throwIfAborted(options.signal);
       if (done.errors) result.withErrors.push(done.errors);
       if (done.kind === 'out' && done.leftOut) result.leftOut.push(done.leftOut);

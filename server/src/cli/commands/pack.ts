@@ -43,8 +43,14 @@ export async function pack(args: string[], io: CliIO): Promise<number> {
   const classifier = a.classifier ? await loadClassifierFile(path.resolve(io.cwd, a.classifier), io) : undefined;
   await requireFolderOf(output, io);
   let result: PackResult;
+  // Ctrl+C or a kill: stop, remove the temporary parts, exit 130 — never a partial archive.
+  const abort = new AbortController();
+  const stop = (): void => abort.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
     result = await packFolder(folder, {
+      signal: abort.signal,
       output,
       errors: a.errors,
       limitBytes: Math.floor(a.limitMb * BYTES_PER_MB),
@@ -53,7 +59,12 @@ export async function pack(args: string[], io: CliIO): Promise<number> {
       check: { today: a.today, classifier },
     });
   } catch (e) {
-    throw explain(e, folder, io);
+    if (!isAbort(e)) throw explain(e, folder, io);
+    io.stderr(message('pack.cancelled', {}, io.lang) + '\n');
+    return 130;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
   }
   if (a.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
   else printResult(result, folder, io);
