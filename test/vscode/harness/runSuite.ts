@@ -52,10 +52,18 @@ export async function runSuite(o: RunOptions): Promise<SuiteRun> {
   return { host, exitCode, results, runDir };
 }
 
-/** Keeps the newest few run folders (logs of recent failures), drops the rest. */
+/**
+ * Keeps the newest few run folders (logs of recent failures) and drops the rest — but only
+ * those untouched for an hour, so a run still going on in parallel keeps its folder.
+ */
 export function pruneRuns(keep = 3): void {
   const runs = path.join(cacheDir(), 'runs');
   if (!fs.existsSync(runs)) return;
   const dirs = fs.readdirSync(runs).sort();
-  for (const d of dirs.slice(0, Math.max(0, dirs.length - keep))) fs.rmSync(path.join(runs, d), { recursive: true, force: true });
+  const hourAgo = Date.now() - 60 * 60_000;
+  for (const d of dirs.slice(0, Math.max(0, dirs.length - keep))) {
+    const dir = path.join(runs, d);
+    const stat = fs.statSync(dir, { throwIfNoEntry: false });
+    if (stat && stat.mtimeMs < hourAgo) fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
