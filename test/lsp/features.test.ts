@@ -241,6 +241,17 @@ describe('language features', () => {
     assert.ok(!left.some((d) => String(d.code).startsWith('rro/attachment')), JSON.stringify(left.map((d) => d.code)));
   });
 
+  it('knows the null report: property completion, hover and outline', async () => {
+    const text = `{\n  "departmentId": "${DEPT}",\n  "month": 10,\n  \n}`;
+    const uri = await fresh(text);
+    const labels = (await client.completion(uri, find(text, '10,\n  ', 6))).map((i) => i.label);
+    assert.deepEqual(labels, ['year']);
+    assert.match(hoverText(await client.hover(uri, find(text, '"month"', 2))), /spec §7/);
+    const [report] = await client.symbols(uri);
+    assert.match(report.name, /\?/); // no year yet
+    assert.equal(report.detail, DEPT);
+  });
+
   it('outlines the appeal and its questions', async () => {
     const uri = await fresh(VALID);
     const [appeal] = await client.symbols(uri);
