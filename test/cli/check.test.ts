@@ -1,11 +1,11 @@
 // The real `rro check` (dist/cli.js) on files and folders: exit codes, the exact JSON shape,
 // text lines, options.
 import assert from 'node:assert/strict';
-import { symlinkSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { appealWith, positionOf, TempDir, VALID_DIR, validAppeal, validText } from './helpers/cases';
-import { checkJson, FIXTURES, runCli, type JsonReport } from './helpers/runCli';
+import { checkJson, FIXTURES, ROOT, runCli, type JsonReport } from './helpers/runCli';
 
 const tmp = new TempDir();
 after(() => tmp.remove());
@@ -226,6 +226,27 @@ test('messages follow --lang and LANG; rule ids and paths do not', async () => {
 test('a file named twice, or named and inside a named folder, is checked once', async () => {
   const { report } = await checkJson([bad, bad, path.dirname(bad)]);
   assert.equal(report.files.filter((f) => f.path.endsWith('bad.json')).length, 1);
+});
+
+test('the $rro problem matcher in package.json reads every text line of the real output', async () => {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { problemPatterns: { name: string; regexp: string; file: number; line: number; column: number; severity: number; code: number }[] };
+  };
+  const pattern = manifest.contributes.problemPatterns.find((p) => p.name === 'rro')!;
+  const re = new RegExp(pattern.regexp);
+  const excluded = tmp.write('matcher/excluded.json', appealWith({ code: '0147' }));
+  tmp.write('matcher/bad.json', FULL_CODE);
+  const run = await runCli(['check', '--today', '2026-11-25', path.dirname(excluded)]);
+  const lines = run.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 3); // two findings and the summary
+  const start = positionOf(FULL_CODE, '"0001.0002.0027.0147"');
+  const first = re.exec(lines[0])!;
+  assert.deepEqual(
+    [first[pattern.file], first[pattern.line], first[pattern.column], first[pattern.severity], first[pattern.code]],
+    [path.join(path.dirname(excluded), 'bad.json'), String(start.line + 1), String(start.character + 1), 'error', 'rro/code-format'],
+  );
+  assert.equal(re.exec(lines[1])![pattern.code], 'rro/code-excluded');
+  assert.equal(re.exec(lines[2]), null, 'the summary is not a problem');
 });
 
 function escape(s: string): string {
