@@ -1,0 +1,131 @@
+// «РРО: отправить в API», «РРО: повторить неотправленные» and «РРО: найти орган» against the
+// emulator (`rro serve` from dist/, started here with a departments file). The modal questions
+// are skipped through the commands' `assumeYes` option, which the extension honours only in its
+// test mode; «найти орган» gets its query as an argument. Settings go to user (global) scope and
+// reports to a temporary folder, so the fixture workspace's files stay untouched.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { spawn } from 'node:child_process';
+import type { SendRunResult } from '../../../server/src/send';
+import { activateExtension, fileUri, shapes, waitForDiagnostics } from './helpers';
+
+const CLI = path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
+const DEPARTMENT = '30B1BE3B-BED1-49F6-AB4C-D138A81A9505';
+
+interface Emulator {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `rro serve --port 0` from dist/ (Electron runs it as Node with ELECTRON_RUN_AS_NODE). */
+function startEmulator(args: string[]): Promise<Emulator> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LANG: 'C' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const url = /listening on (\S+)/.exec(out)?.[1];
+      if (url) resolve({ url, stop });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.once('exit', (code) => reject(new Error(`rro serve exited (${code}) before listening: ${out}`)));
+  });
+}
+
+suite('send command: reports, retry, departments', () => {
+  let emulator: Emulator;
+  let reportDir = '';
+  const api = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('rro.api');
+
+  suiteSetup(async () => {
+    await activateExtension();
+    reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rro-send-reports-'));
+    const departments = path.join(reportDir, 'departments.json');
+    fs.writeFileSync(
+      departments,
+      JSON.stringify([{ id: DEPARTMENT, name: 'Калужская область / Никольское сельское поселение' }]),
+    );
+    emulator = await startEmulator(['--departments', departments]);
+    await api().update('url', `${emulator.url}/IPCP`, vscode.ConfigurationTarget.Global);
+    await api().update('reportDir', reportDir, vscode.ConfigurationTarget.Global);
+  });
+  suiteTeardown(async () => {
+    await api().update('url', undefined, vscode.ConfigurationTarget.Global);
+    await api().update('reportDir', undefined, vscode.ConfigurationTarget.Global);
+    await emulator?.stop();
+    fs.rmSync(reportDir, { recursive: true, force: true });
+  });
+
+  test('rro.send into rro.api.reportDir; the А26 rejection sits on the document’s opening brace', async () => {
+    const result = await vscode.commands.executeCommand<SendRunResult | undefined>(
+      'rro.send',
+      fileUri('appeals'),
+      undefined,
+      { assumeYes: true },
+    );
+    assert.ok(result, 'the command returned its result');
+    const status = Object.fromEntries(result.report.files.map((f) => [path.basename(f.path), f.status]));
+    assert.deepEqual(status, {
+      'a26-result.json': 'rejected',
+      'answered.json': 'accepted',
+      'in-work.json': 'accepted',
+      'quick-fix.json': 'skipped',
+      'status-typo.json': 'skipped',
+    });
+    assert.ok(fs.existsSync(result.jsonPath) && fs.existsSync(result.mdPath));
+    assert.ok(result.jsonPath.startsWith(reportDir));
+    const rejected = fileUri('appeals/a26-result.json');
+    const diags = await waitForDiagnostics(
+      rejected,
+      (d) => d.some((x) => x.code === 'rro/api-rejected'),
+      'the rejection diagnostic',
+    );
+    assert.deepEqual(
+      diags.filter((d) => d.code === 'rro/api-rejected'),
+      [{ code: 'rro/api-rejected', range: [0, 0, 0, 1] }],
+    );
+    assert.deepEqual(
+      shapes(fileUri('appeals/answered.json')).filter((d) => d.code === 'rro/api-rejected'),
+      [],
+    );
+  });
+
+  test('rro.sendRetry sends only what was not accepted', async () => {
+    const result = await vscode.commands.executeCommand<SendRunResult | undefined>('rro.sendRetry', undefined, {
+      assumeYes: true,
+    });
+    assert.ok(result);
+    const rows = Object.fromEntries(
+      result.report.files.map((f) => [path.basename(f.path), [f.status, f.reason ?? '', f.attempts]]),
+    );
+    assert.deepEqual(rows['answered.json'], ['accepted', 'already-accepted', 1]);
+    assert.deepEqual(rows['in-work.json'], ['accepted', 'already-accepted', 1]);
+    assert.deepEqual(rows['a26-result.json']?.[0], 'rejected');
+    assert.ok(result.report.resumedFrom?.startsWith(reportDir));
+  });
+
+  test('rro.findDepartment inserts the GUID of the department found at the cursor', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{"departmentId": ""}' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 18, 0, 18);
+    const found = await vscode.commands.executeCommand<{ id: string; name: string } | undefined>(
+      'rro.findDepartment',
+      'никольское',
+    );
+    assert.equal(found?.id, DEPARTMENT);
+    assert.equal(doc.getText(), `{"departmentId": "${DEPARTMENT}"}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
