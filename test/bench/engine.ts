@@ -5,7 +5,7 @@
 // - a 10 MB document: engine (parse + analyze) against `JSON.parse` (target ≤ 3×);
 // - peak RSS of a process that checks the whole folder (target < 300 MB), beside the same
 //   process doing read + `JSON.parse` only.
-// Options: --files N (default 10,000), --runs N (default 3, best kept), --folder DIR (reuse).
+// Options: --files N (default 10,000), --runs N (default 5 rounds), --folder DIR (reuse).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -81,16 +81,35 @@ function split(files: readonly string[]): void {
   );
 }
 
-/** Median milliseconds of `fn` over `runs` runs, after one warm-up. */
-function medianMs(fn: () => unknown, runs: number): number {
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
+function ms(fn: () => unknown): number {
+  const start = process.hrtime.bigint();
   fn();
-  const times: number[] = [];
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/**
+ * `ours` against `baseline`, run back to back `runs` times after a warm-up: medians of each,
+ * and the median of the per-pair ratios, which a machine whose load comes and goes disturbs
+ * far less than a ratio of two separately measured medians.
+ */
+function paired(
+  ours: () => unknown,
+  baseline: () => unknown,
+  runs: number,
+): { ours: number; baseline: number; ratio: number } {
+  ours();
+  baseline();
+  const o: number[] = [];
+  const b: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    b.push(ms(baseline));
+    o.push(ms(ours));
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return { ours: median(o), baseline: median(b), ratio: median(o.map((x, i) => x / b[i])) };
 }
 
 /** Peak RSS (MB) of a fresh process doing one pass; `process.resourceUsage().maxRSS` is in KB. */
@@ -106,17 +125,20 @@ function tenMbDocuments(runs: number): void {
     ['10 MB document, one 10 MB attachment', bigAttachmentAppeal(TEN_MB)],
     [`10 MB document, ${many.questions.toLocaleString('en')} questions (stress)`, many.text],
   ] as const) {
-    const json = medianMs(() => JSON.parse(text), runs);
-    const engine = medianMs(() => checkText(text, OPTIONS), runs);
+    const r = paired(
+      () => checkText(text, OPTIONS),
+      () => JSON.parse(text),
+      runs,
+    );
     console.log(
-      ratioLine(label, `engine ${engine.toFixed(1)} ms`, `JSON.parse ${json.toFixed(1)} ms`, engine / json, { max: 3 }),
+      ratioLine(label, `engine ${r.ours.toFixed(1)} ms`, `JSON.parse ${r.baseline.toFixed(1)} ms`, r.ratio, { max: 3 }),
     );
   }
 }
 
 export function bench(args: BenchArgs): void {
   const count = numberOption(args, '--files') ?? DEFAULT_FILES;
-  const runs = Math.max(1, numberOption(args, '--runs') ?? 3);
+  const runs = Math.max(1, numberOption(args, '--runs') ?? 5);
   const given = stringOption(args, '--folder');
   const work = given ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'rro-bench-engine-'));
   const folder = given ?? path.join(work!, 'appeals');
@@ -132,23 +154,31 @@ export function bench(args: BenchArgs): void {
     console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${load} at start`);
     const files = listFiles(folder);
     folderPass(files, 'json'); // warm the page cache and the JIT alike for every pass
-    // Interleaved, best of `runs` each: a busy machine slows all three alike.
-    const best: Record<Pass, number> = { json: 0, engine: 0, ajv: 0 };
+    // Interleaved rounds: best throughput of each pass, and the median of the per-round
+    // ratios (a busy machine slows neighbouring passes alike).
+    const rounds: Record<Pass, number>[] = [];
     for (let i = 0; i < runs; i++) {
-      for (const pass of ['json', 'engine', 'ajv'] as const) best[pass] = Math.max(best[pass], folderPass(files, pass));
+      rounds.push({
+        json: folderPass(files, 'json'),
+        engine: folderPass(files, 'engine'),
+        ajv: folderPass(files, 'ajv'),
+      });
     }
-    const { json, engine, ajv } = best;
+    const best = (pass: Pass): number => Math.max(...rounds.map((r) => r[pass]));
+    const [json, engine, ajv] = [best('json'), best('engine'), best('ajv')];
+    const vsJson = median(rounds.map((r) => r.engine / r.json));
+    const vsAjv = median(rounds.map((r) => r.engine / r.ajv));
     const perS = (n: number): string => `${Math.round(n).toLocaleString('en')} files/s`;
     console.log(
-      ratioLine('folder throughput', `engine ${perS(engine)}`, `read+JSON.parse ${perS(json)}`, engine / json, {
+      ratioLine('folder throughput', `engine ${perS(engine)}`, `read+JSON.parse ${perS(json)}`, vsJson, {
         min: 0.7,
       }),
     );
     console.log(
-      ratioLine('folder throughput vs ajv', `engine ${perS(engine)}`, `read+JSON.parse+ajv ${perS(ajv)}`, engine / ajv),
+      ratioLine('folder throughput vs ajv', `engine ${perS(engine)}`, `read+JSON.parse+ajv ${perS(ajv)}`, vsAjv),
     );
     split(files);
-    tenMbDocuments(Math.max(5, runs * 2));
+    tenMbDocuments(Math.max(7, runs * 2));
     const rssEngine = peakRssMb(folder, 'engine');
     const rssJson = peakRssMb(folder, 'json');
     console.log(
