@@ -1,6 +1,7 @@
 // The real `rro check` (dist/cli.js) on files and folders: exit codes, the exact JSON shape,
 // text lines, options.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
@@ -221,6 +222,25 @@ test('messages follow --lang and LANG; rule ids and paths do not', async () => {
   assert.notEqual(e.message, r.message);
   assert.equal(r.message, f.message);
   assert.deepEqual([e.rule, e.pointer, e.range], [r.rule, r.pointer, r.range]);
+});
+
+test('files in Windows-1251 or with a BOM: judged from the bytes, in files as in folders', async () => {
+  const text = validText('in-work.json');
+  const cp1251 = tmp.path('enc/cp1251.json');
+  tmp.write('enc/src.txt', text);
+  execFileSync('python3', ['-c', 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8").read().encode("cp1251"))', tmp.path('enc/src.txt'), cp1251]);
+  tmp.write('enc/bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+  for (const args of [[tmp.path('enc')], [cp1251, tmp.path('enc/bom.json')]]) {
+    const { code, report } = await checkJson(args);
+    assert.equal(code, 1);
+    assert.deepEqual(
+      report.files.map((f) => [path.basename(f.path), f.kind, f.diagnostics.map((d) => [d.rule, d.severity, d.pointer])]).sort(),
+      [
+        ['bom.json', 'appeal', [['rro/bom', 'warning', '']]],
+        ['cp1251.json', 'appeal', [['rro/encoding', 'error', '']]],
+      ],
+    );
+  }
 });
 
 test('a file named twice, or named and inside a named folder, is checked once', async () => {
