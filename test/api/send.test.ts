@@ -94,7 +94,9 @@ test('resume sends exactly what was not accepted, and an accepted file again onl
     assert.equal(emu.stats.requests, 6, 'only the one not accepted was sent');
     const report2 = loadReport(reportPath(second.stderr));
     assert.equal(report2.resumedFrom, firstReport);
-    assert.equal(report2.files.filter((f) => f.reason === 'already-accepted').length, 4);
+    const carried = report2.files.filter((f) => f.reason === 'already-accepted');
+    assert.equal(carried.length, 4);
+    assert.ok(carried.every((f) => f.acceptedBefore === loadReport(firstReport).startedAt && f.attempts === 1));
     assert.equal(report2.totals.accepted, 5);
 
     writeJson(

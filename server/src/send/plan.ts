@@ -103,7 +103,7 @@ async function planOne(abs: string, options: PlanOptions, acceptedBefore: Report
       ...acceptedBefore,
       file,
       reason: 'already-accepted',
-      acceptedBefore: acceptedBefore.acceptedBefore ?? 'previous run',
+      acceptedBefore: acceptedBefore.acceptedBefore ?? options.previous?.startedAt ?? '',
     };
     return { entry: carried, send: false, encoding: 'utf-8', codes: [] };
   }

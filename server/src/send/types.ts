@@ -31,7 +31,7 @@ export interface ReportEntry {
   durationMs?: number;
   /** The server's own time of the last attempt, when it says (`Server-Timing`). */
   serverMs?: number;
-  /** Accepted in an earlier run (resume) and unchanged since: not sent again. */
+  /** Accepted in an earlier run (resume) and unchanged since, not sent again: that run's start time. */
   acceptedBefore?: string;
 }
 
