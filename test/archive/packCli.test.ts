@@ -116,6 +116,7 @@ test('rro pack: usage mistakes and failures exit 2 with nothing written', async 
     ['pack', path.join(input, 'missing'), '-o', 'x.zip'],
     ['pack', path.join(input, 'a.json'), '-o', 'x.zip'],
     ['pack', input, '-o', path.join(input, 'no', 'such', 'dir', 'x.zip')],
+    ['pack', input, '-o', '.'],
     ['pack', input, '-o', 'x.zip', '--max-size-mb', '0.0003', '--today', TODAY],
   ];
   const out = tempDir('cli-usage-out');

@@ -149,6 +149,15 @@ function parseArgs(args: string[], io: CliIO): PackArgs {
 
 /** Checked before packing, so the error names the archive, not its temporary file. */
 async function requireFolderOf(output: string, io: CliIO): Promise<void> {
+  const shown = path.relative(io.cwd, output) || output;
+  if (
+    await fs.stat(output).then(
+      (s) => s.isDirectory(),
+      () => false,
+    )
+  ) {
+    throw new CliError(message('pack.error.outputIsFolder', { output: shown }, io.lang));
+  }
   const dir = path.dirname(output);
   const ok = await fs.stat(dir).then(
     (s) => s.isDirectory(),
