@@ -2,7 +2,7 @@
 // (fresh workspace copy, results file), runs, and reads the per-test results back.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RESULTS_ENV, type SuiteResults } from '../suite/results';
+import { LANGUAGE_ENV, RESULTS_ENV, type SuiteResults } from '../suite/results';
 import { chooseHost, type Host } from './chooseHost';
 import { runInCodeServer } from './codeServerRoute';
 import { runInElectron } from './electronRoute';
@@ -38,15 +38,16 @@ export async function runSuite(o: RunOptions): Promise<SuiteRun> {
   const runDir = prepareRunDir(cache);
   const workspace = copyWorkspace(runDir);
   const resultsFile = path.join(runDir, 'results.json');
-  const env = { [RESULTS_ENV]: resultsFile };
+  const locale = 'ru';
+  const env = { [RESULTS_ENV]: resultsFile, [LANGUAGE_ENV]: locale };
   const timeoutMs = o.timeoutMs ?? (Number(process.env.RRO_VSCODE_TIMEOUT_MS) || 5 * 60_000);
   const common = { workspace, extensionDir, testsEntry: suiteEntry, env, runDir, timeoutMs, log: o.log };
   let exitCode: number;
   if (host === 'electron') {
-    exitCode = await runInElectron({ ...common, cache, locale: 'ru' });
+    exitCode = await runInElectron({ ...common, cache, locale });
   } else {
     const tc = await ensureToolchain(cache, o.log);
-    exitCode = await runInCodeServer(tc, { ...common, locale: 'ru' });
+    exitCode = await runInCodeServer(tc, { ...common, locale });
   }
   const results = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults) : undefined;
   return { host, exitCode, results, runDir };

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { STATUS_BY_ID, STATUS_IDS } from '../../../server/src/format/table';
 import { activateExtension, eventually, openDoc, positionOf, waitForDiagnostics } from './helpers';
+import { LANGUAGE_ENV } from './results';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
@@ -18,6 +19,12 @@ function uiLang(): 'ru' | 'en' {
 
 suite('language features', () => {
   suiteSetup(activateExtension);
+
+  test('VS Code runs in the language the harness asked for', () => {
+    const asked = process.env[LANGUAGE_ENV];
+    if (asked) assert.equal(uiLang(), asked.startsWith('ru') ? 'ru' : 'en', `vscode.env.language = ${vscode.env.language}`);
+    else assert.ok(vscode.env.language, 'a UI language');
+  });
 
   test('hover on a status shows its label in the UI language', async () => {
     const { document } = await openDoc('appeals/in-work.json');

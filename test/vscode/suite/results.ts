@@ -1,6 +1,8 @@
 // The contract between the in-VS-Code suite and the node:test wrapper: the suite writes one
 // record per mocha test to the file named by RESULTS_ENV, the wrapper turns each into a subtest.
 export const RESULTS_ENV = 'RRO_VSCODE_RESULTS';
+/** The UI language the harness started VS Code in; the suite checks VS Code really uses it. */
+export const LANGUAGE_ENV = 'RRO_VSCODE_LANGUAGE';
 
 export interface TestRecord {
   /** "suite title › test title" */
