@@ -1,11 +1,12 @@
 // `rro send` end to end: the real CLI binary against the emulator on 127.0.0.1.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { startEmulator } from '../../server/src/emulator';
 import { loadReport, type ReportEntry, type SendReport } from '../../server/src/send';
-import { appeal, final, inWork, runCli, tempDir, writeJson } from './helpers';
+import { appeal, CLI, final, inWork, runCli, tempDir, writeJson } from './helpers';
 
 function byFile(report: SendReport): Map<string, ReportEntry> {
   return new Map(report.files.map((f) => [f.file, f]));
@@ -130,5 +131,38 @@ test('usage errors exit 2 with a reason: no URL, a bad URL, credentials in the U
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.stderr, pattern);
     assert.doesNotMatch(r.stderr, /secret/, 'a password never echoes');
+  }
+});
+
+/** Run the CLI on a pseudo-terminal (util-linux `script`), typing `answer` at the prompt. */
+function onTerminal(args: string[], cwd: string, answer: string): Promise<{ code: number | null; output: string }> {
+  const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, CLI, ...args].map(quote).join(' ');
+  const child = spawn('script', ['-qec', command, '/dev/null'], {
+    cwd,
+    env: { ...process.env, LANG: 'C' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+  child.stdin.end(answer + '\n');
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, output })));
+}
+
+test('on a terminal the confirmation names host and count; “n” sends nothing, “y” sends', async () => {
+  const emu = await startEmulator();
+  const cwd = tempDir();
+  writeJson(cwd, 'a.json', appeal('TTY-1'));
+  writeJson(cwd, 'b.json', appeal('TTY-2'));
+  try {
+    const no = await onTerminal(['send', '.', '--url', emu.url], cwd, 'n');
+    assert.equal(no.code, 2);
+    assert.match(no.output, new RegExp(`Send 2 appeal\\(s\\) with personal data to 127\\.0\\.0\\.1:${emu.port}\\?`));
+    assert.equal(emu.stats.requests, 0);
+    const yes = await onTerminal(['send', '.', '--url', emu.url], cwd, 'y');
+    assert.equal(yes.code, 0, yes.output);
+    assert.equal(emu.stats.accepted, 2);
+  } finally {
+    await emu.close();
   }
 });
