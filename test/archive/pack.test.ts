@@ -50,6 +50,28 @@ test('packs appeals in sorted order with safe relative names; lists what it left
   assert.equal(result.archiveBytes, result.parts[0].bytes);
 });
 
+test('names an archive must not carry, links inside the folder and link loops', async () => {
+  const input = tempDir('pack-names');
+  writeFile(input, 'ok.json', appealText(1));
+  writeFile(input, 'back\\slash.json', appealText(2)); // a Windows tool would read it as a folder
+  writeFile(input, 'tab\there.json', appealText(3));
+  writeFile(input, 'sub/inner.json', appealText(4));
+  symlinkSync(path.join(input, 'ok.json'), path.join(input, 'link-to-ok.json')); // inside: packed under its own name
+  symlinkSync(input, path.join(input, 'sub', 'loop'));
+  const out = tempDir('pack-names-out');
+  const result = await packFolder(input, options(path.join(out, 'n.zip')));
+  assert.deepEqual(result.packed, ['link-to-ok.json', 'ok.json', 'sub/inner.json']);
+  assert.deepEqual(
+    result.leftOut.map((l) => [l.path, l.reason]),
+    [
+      ['back\\slash.json', 'unsafe-name'],
+      ['sub/loop', 'loop'],
+      ['tab\there.json', 'unsafe-name'],
+    ],
+  );
+  assert.deepEqual(verifyArchive(path.join(out, 'n.zip')).names, result.packed);
+});
+
 test('the same folder packed twice gives byte-identical archives', async () => {
   const input = mixedFolder();
   const out = tempDir('pack-repeat');
