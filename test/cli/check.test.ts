@@ -73,7 +73,10 @@ test('a folder: *.json only, recursive, unknown documents listed without diagnos
   assert.equal(d.severity, 'error');
   assert.equal(d.pointer, '/questions/0/code');
   const start = positionOf(FULL_CODE, '"0001.0002.0027.0147"');
-  assert.deepEqual(d.range, { start, end: { line: start.line, character: start.character + '"0001.0002.0027.0147"'.length } });
+  assert.deepEqual(d.range, {
+    start,
+    end: { line: start.line, character: start.character + '"0001.0002.0027.0147"'.length },
+  });
   assert.deepEqual(report.files[2].diagnostics, []);
 });
 
@@ -92,13 +95,20 @@ test('text format: path:line:col: severity rule message (1-based), then a summar
   assert.equal(run.code, 1);
   const lines = run.stdout.trimEnd().split('\n');
   const start = positionOf(FULL_CODE, '"0001.0002.0027.0147"');
-  assert.match(lines[0], new RegExp(`^${escape(bad)}:${start.line + 1}:${start.character + 1}: error rro/code-format \\S`));
+  assert.match(
+    lines[0],
+    new RegExp(`^${escape(bad)}:${start.line + 1}:${start.character + 1}: error rro/code-format \\S`),
+  );
   assert.equal(lines.length, 2);
   assert.match(lines[1], /\b1\b.*\b1\b.*\b0\b/); // files 1, errors 1, warnings 0
 });
 
 test('ranges are 0-based UTF-16 code units, like LSP', async () => {
-  const text = JSON.stringify({ ...validAppeal(), name: '😀 Иванов 😀', questions: [{ ...validAppeal().questions[0], code: '12' }] });
+  const text = JSON.stringify({
+    ...validAppeal(),
+    name: '😀 Иванов 😀',
+    questions: [{ ...validAppeal().questions[0], code: '12' }],
+  });
   const file = tmp.write('utf16.json', text);
   const { report } = await checkJson([file]);
   const d = report.files[0].diagnostics.find((x) => x.rule === 'rro/code-format')!;
@@ -170,14 +180,11 @@ test('--today is the date "future" is judged against', async () => {
   const dates = { incomingDate: '2026-12-02', registrationDate: '2026-12-03' };
   const file = tmp.write('future.json', appealWith(dates, { createDate: '2026-12-01' }));
   const before = await checkJson([file]); // --today 2026-11-25 (checkJson's default)
-  assert.deepEqual(
-    before.report.files[0].diagnostics.map((d) => [d.rule, d.pointer]).sort(),
-    [
-      ['rro/date-future', '/createDate'],
-      ['rro/date-future', '/questions/0/incomingDate'],
-      ['rro/date-future', '/questions/0/registrationDate'],
-    ],
-  );
+  assert.deepEqual(before.report.files[0].diagnostics.map((d) => [d.rule, d.pointer]).sort(), [
+    ['rro/date-future', '/createDate'],
+    ['rro/date-future', '/questions/0/incomingDate'],
+    ['rro/date-future', '/questions/0/registrationDate'],
+  ]);
   const later = await checkJson(['--today', '2027-01-01', file]);
   assert.deepEqual(later.report.files[0].diagnostics, []);
 });
@@ -228,13 +235,20 @@ test('files in Windows-1251 or with a BOM: judged from the bytes, in files as in
   const text = validText('in-work.json');
   const cp1251 = tmp.path('enc/cp1251.json');
   tmp.write('enc/src.txt', text);
-  execFileSync('python3', ['-c', 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8").read().encode("cp1251"))', tmp.path('enc/src.txt'), cp1251]);
+  execFileSync('python3', [
+    '-c',
+    'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8").read().encode("cp1251"))',
+    tmp.path('enc/src.txt'),
+    cp1251,
+  ]);
   tmp.write('enc/bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
   for (const args of [[tmp.path('enc')], [cp1251, tmp.path('enc/bom.json')]]) {
     const { code, report } = await checkJson(args);
     assert.equal(code, 1);
     assert.deepEqual(
-      report.files.map((f) => [path.basename(f.path), f.kind, f.diagnostics.map((d) => [d.rule, d.severity, d.pointer])]).sort(),
+      report.files
+        .map((f) => [path.basename(f.path), f.kind, f.diagnostics.map((d) => [d.rule, d.severity, d.pointer])])
+        .sort(),
       [
         ['bom.json', 'appeal', [['rro/bom', 'warning', '']]],
         ['cp1251.json', 'appeal', [['rro/encoding', 'error', '']]],
@@ -250,7 +264,17 @@ test('a file named twice, or named and inside a named folder, is checked once', 
 
 test('the $rro problem matcher in package.json reads every text line of the real output', async () => {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    contributes: { problemPatterns: { name: string; regexp: string; file: number; line: number; column: number; severity: number; code: number }[] };
+    contributes: {
+      problemPatterns: {
+        name: string;
+        regexp: string;
+        file: number;
+        line: number;
+        column: number;
+        severity: number;
+        code: number;
+      }[];
+    };
   };
   const pattern = manifest.contributes.problemPatterns.find((p) => p.name === 'rro')!;
   const re = new RegExp(pattern.regexp);
@@ -263,7 +287,13 @@ test('the $rro problem matcher in package.json reads every text line of the real
   const first = re.exec(lines[0])!;
   assert.deepEqual(
     [first[pattern.file], first[pattern.line], first[pattern.column], first[pattern.severity], first[pattern.code]],
-    [path.join(path.dirname(excluded), 'bad.json'), String(start.line + 1), String(start.character + 1), 'error', 'rro/code-format'],
+    [
+      path.join(path.dirname(excluded), 'bad.json'),
+      String(start.line + 1),
+      String(start.character + 1),
+      'error',
+      'rro/code-format',
+    ],
   );
   assert.equal(re.exec(lines[1])![pattern.code], 'rro/code-excluded');
   assert.equal(re.exec(lines[2]), null, 'the summary is not a problem');

@@ -26,9 +26,19 @@ function rules(report: JsonReport, file: string): string[] {
 }
 
 test('our hand-made archives are valid ZIPs to Info-ZIP and Python (so only the deliberate damage counts)', () => {
-  const file = tmp.write('handmade.zip', buildZip([{ name: 'a/обращение.json', data: VALID }, { name: 'b.json', data: VALID, method: 0 }]));
+  const file = tmp.write(
+    'handmade.zip',
+    buildZip([
+      { name: 'a/обращение.json', data: VALID },
+      { name: 'b.json', data: VALID, method: 0 },
+    ]),
+  );
   execFileSync('unzip', ['-tq', file]);
-  const out = execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip(), len(z.namelist()))', file]);
+  const out = execFileSync('python3', [
+    '-c',
+    'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip(), len(z.namelist()))',
+    file,
+  ]);
   assert.equal(out.toString().trim(), 'None 2');
 });
 
@@ -40,7 +50,10 @@ test('an archive made by Info-ZIP zip: every entry checked as an РРО document
   execFileSync('zip', ['-q', '-r', tmp.path('export.zip'), '.'], { cwd: src });
   const { code, report } = await checkJson(['export.zip'], tmp.root);
   assert.equal(code, 1);
-  assert.deepEqual(report.files.map((f) => f.path).sort(), ['export.zip!/bad.json', 'export.zip!/readme.txt', 'export.zip!/Март/обращение.json'].sort());
+  assert.deepEqual(
+    report.files.map((f) => f.path).sort(),
+    ['export.zip!/bad.json', 'export.zip!/readme.txt', 'export.zip!/Март/обращение.json'].sort(),
+  );
   assert.deepEqual(rules(report, 'export.zip!/Март/обращение.json'), []);
   assert.equal(byPath(report).get('export.zip!/Март/обращение.json')!.kind, 'appeal');
   const badEntry = byPath(report).get('export.zip!/bad.json')!;
@@ -65,7 +78,13 @@ test('a clean archive gives exit 0; the name and extension do not matter, the si
 
 test('an entry name with .. or an absolute path: the archive is refused, nothing in it is checked', async () => {
   for (const name of ['../../etc/evil.json', '/tmp/evil.json']) {
-    tmp.write('evil.zip', buildZip([{ name: 'ok.json', data: VALID }, { name, data: VALID }]));
+    tmp.write(
+      'evil.zip',
+      buildZip([
+        { name: 'ok.json', data: VALID },
+        { name, data: VALID },
+      ]),
+    );
     const { code, report } = await checkJson(['evil.zip'], tmp.root);
     assert.equal(code, 1);
     assert.deepEqual(
@@ -79,7 +98,13 @@ test('an entry name with .. or an absolute path: the archive is refused, nothing
 });
 
 test('a zip bomb (50 MB of zeros in 50 KB) is refused before anything is inflated', async () => {
-  tmp.write('bomb.zip', buildZip([{ name: 'a.json', data: VALID }, { name: 'bomb.json', data: Buffer.alloc(50 * 1024 * 1024, 0x20) }]));
+  tmp.write(
+    'bomb.zip',
+    buildZip([
+      { name: 'a.json', data: VALID },
+      { name: 'bomb.json', data: Buffer.alloc(50 * 1024 * 1024, 0x20) },
+    ]),
+  );
   const { code, report } = await checkJson(['bomb.zip'], tmp.root);
   assert.equal(code, 1);
   assert.deepEqual(
@@ -92,7 +117,13 @@ test('a zip bomb (50 MB of zeros in 50 KB) is refused before anything is inflate
 });
 
 test('a header that lies about the size, and a broken CRC: that entry is an error, the others are checked', async () => {
-  tmp.write('liar.zip', buildZip([{ name: 'liar.json', data: Buffer.alloc(5 * 1024 * 1024, 0x20), declaredSize: 10 }, { name: 'ok.json', data: VALID }]));
+  tmp.write(
+    'liar.zip',
+    buildZip([
+      { name: 'liar.json', data: Buffer.alloc(5 * 1024 * 1024, 0x20), declaredSize: 10 },
+      { name: 'ok.json', data: VALID },
+    ]),
+  );
   const liar = await checkJson(['liar.zip'], tmp.root);
   assert.equal(liar.code, 1);
   assert.deepEqual(rules(liar.report, 'liar.zip!/liar.json'), ['rro/archive']);
@@ -106,13 +137,21 @@ test('entries in Windows-1251, with a BOM, or binary: judged from their bytes', 
   const text = validText('in-work.json');
   // Windows-1251 bytes are written by Python: Node has no encoder for it.
   const cp1251 = tmp.path('cp1251.json');
-  execFileSync('python3', ['-c', 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8").read().encode("cp1251"))', tmp.write('src.json', text), cp1251]);
+  execFileSync('python3', [
+    '-c',
+    'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8").read().encode("cp1251"))',
+    tmp.write('src.json', text),
+    cp1251,
+  ]);
   tmp.write(
     'encodings.zip',
     buildZip([
       { name: 'cp1251.json', data: readFileSync(cp1251) },
       { name: 'bom.json', data: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) },
-      { name: 'photo.jpg', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]) },
+      {
+        name: 'photo.jpg',
+        data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]),
+      },
     ]),
   );
   const { code, report } = await checkJson(['encodings.zip'], tmp.root);

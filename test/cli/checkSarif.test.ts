@@ -79,7 +79,12 @@ test('results agree with --format json: rule, level, 1-based region, pointer', a
         ruleId: d.rule,
         level: d.severity === 'info' || d.severity === 'hint' ? 'note' : d.severity,
         path: f.path,
-        region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+        region: {
+          startLine: d.range.start.line + 1,
+          startColumn: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
+        },
         pointer: d.pointer,
         text: d.message,
       })),
@@ -110,7 +115,10 @@ test('results agree with --format json: rule, level, 1-based region, pointer', a
 test('ZIP entries keep the archive!/entry form in the URI, percent-encoded', async () => {
   const { log } = await sarif(['Выгрузка.zip']);
   const uris = log.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
-  assert.deepEqual([...new Set(uris)], [`${encodeURIComponent('Выгрузка.zip')}!/${encodeURIComponent('Март')}/bad.json`]);
+  assert.deepEqual(
+    [...new Set(uris)],
+    [`${encodeURIComponent('Выгрузка.zip')}!/${encodeURIComponent('Март')}/bad.json`],
+  );
 });
 
 test('a clean input gives an empty results array and exit 0', async () => {

@@ -34,11 +34,15 @@ test('the sample files (JSON UTF-8 and CSV Windows-1251) load to the same questi
 });
 
 test('JSON shapes: array, code→name object, wrappers, trees, [code, name] pairs, numbers', () => {
-  assert.deepEqual(shortCodes('[{"code":"0001.0002.0027.0147","name":"a"},{"Code":"0001.0002.0027.0148","Name":"b"}]'), ['0147', '0148']);
+  assert.deepEqual(
+    shortCodes('[{"code":"0001.0002.0027.0147","name":"a"},{"Code":"0001.0002.0027.0148","Name":"b"}]'),
+    ['0147', '0148'],
+  );
   assert.deepEqual(shortCodes('{"0001.0002.0027.0147":"a","0001.0002.0027.0148":"b"}'), ['0147', '0148']);
   assert.deepEqual(shortCodes('{"value":[{"fullCode":"0001.0002.0027.0147","title":"a"}]}'), ['0147']);
   assert.deepEqual(shortCodes('{"data":{"rows":[{"Код":"0001.0002.0027.0147","Наименование":"а"}]}}'), ['0147']);
-  const tree = '[{"code":"0001","name":"s","children":[{"code":"0001.0002","name":"t","children":[{"code":"0001.0002.0027","name":"u","items":[{"code":"0001.0002.0027.0149","name":"q"}]}]}]}]';
+  const tree =
+    '[{"code":"0001","name":"s","children":[{"code":"0001.0002","name":"t","children":[{"code":"0001.0002.0027","name":"u","items":[{"code":"0001.0002.0027.0149","name":"q"}]}]}]}]';
   assert.deepEqual(shortCodes(tree), ['0149']);
   assert.deepEqual(shortCodes('[["0001.0002.0027.0150","a"]]'), ['0150']);
   assert.deepEqual(shortCodes('[{"code":147,"name":"short codes only"}]'), ['0147']);
@@ -46,8 +50,14 @@ test('JSON shapes: array, code→name object, wrappers, trees, [code, name] pair
 });
 
 test('CSV: comma or semicolon or tab, header or none, quoted fields with separators and line breaks', () => {
-  assert.deepEqual(shortCodes('0001.0002.0027.0147,"Благодарности, пожелания"\r\n0001.0002.0027.0148,b\r\n'), ['0147', '0148']);
-  assert.deepEqual(shortCodes('№;Код;Наименование\n1;0001.0002.0027.0147;"a ""b"";\nc"\n2;0001.0002.0027.0148;d'), ['0147', '0148']);
+  assert.deepEqual(shortCodes('0001.0002.0027.0147,"Благодарности, пожелания"\r\n0001.0002.0027.0148,b\r\n'), [
+    '0147',
+    '0148',
+  ]);
+  assert.deepEqual(shortCodes('№;Код;Наименование\n1;0001.0002.0027.0147;"a ""b"";\nc"\n2;0001.0002.0027.0148;d'), [
+    '0147',
+    '0148',
+  ]);
   assert.deepEqual(shortCodes('code\tname\n0001.0002.0027.0147\ta\n'), ['0147']);
   assert.deepEqual(shortCodes('1;0001.0002.0027.0152;a\n;;Раздел без кода\n'), ['0152']);
   const named = parseClassifier(Buffer.from('Наименование;Код\nq;0001.0002.0027.0153\n'));

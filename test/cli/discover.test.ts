@@ -15,7 +15,15 @@ before(() => {
   outside = path.join(base, 'outside');
   for (const dir of ['b/deep', 'a', 'node_modules/pkg', 'Папка']) mkdirSync(path.join(root, dir), { recursive: true });
   mkdirSync(outside);
-  for (const file of ['z.json', 'a/1.json', 'a/notes.txt', 'b/deep/2.json', 'b/3.JSON', 'node_modules/pkg/package.json', 'Папка/обращение.json']) {
+  for (const file of [
+    'z.json',
+    'a/1.json',
+    'a/notes.txt',
+    'b/deep/2.json',
+    'b/3.JSON',
+    'node_modules/pkg/package.json',
+    'Папка/обращение.json',
+  ]) {
     writeFileSync(path.join(root, file), '{}');
   }
   writeFileSync(path.join(outside, 'secret.json'), '{}');
@@ -43,7 +51,13 @@ test('walks recursively in sorted order, only *.json by default, with relative a
 test('symlinks never lead out of the root; loops and dangling links are reported, not thrown', async () => {
   const found = await discover(root, { exclude: ['**/node_modules'] });
   const problems = found.problems.map((p) => `${p.code} ${p.relative} ${p.detail}`.trim());
-  assert.deepEqual(problems.sort(), ['loop b/deep/loop', 'loop b/link-a', 'outside-root file-out.json', 'outside-root link-out', 'unreadable dangling.json ENOENT']);
+  assert.deepEqual(problems.sort(), [
+    'loop b/deep/loop',
+    'loop b/link-a',
+    'outside-root file-out.json',
+    'outside-root link-out',
+    'unreadable dangling.json ENOENT',
+  ]);
   assert.ok(!found.files.some((f) => f.relative.includes('secret')));
 });
 

@@ -38,9 +38,15 @@ test('reads an archive made by Info-ZIP zip: folders, Cyrillic names, stored and
 
 test('reads an archive written by Python zipfile (deflated)', () => {
   const file = path.join(work, 'py.zip');
-  execFileSync('python3', ['-c', `import zipfile\nwith zipfile.ZipFile(${JSON.stringify(file)}, 'w', zipfile.ZIP_DEFLATED) as z: z.writestr('д/x.json', '{"a": 1}')`]);
+  execFileSync('python3', [
+    '-c',
+    `import zipfile\nwith zipfile.ZipFile(${JSON.stringify(file)}, 'w', zipfile.ZIP_DEFLATED) as z: z.writestr('д/x.json', '{"a": 1}')`,
+  ]);
   const zip = ZipReader.open(readFileSync(file));
-  assert.deepEqual(zip.entries.map((e) => [e.name, e.nameEncoding]), [['д/x.json', 'utf-8']]);
+  assert.deepEqual(
+    zip.entries.map((e) => [e.name, e.nameEncoding]),
+    [['д/x.json', 'utf-8']],
+  );
   assert.equal(zip.read(zip.entries[0]).toString(), '{"a": 1}');
 });
 
@@ -53,7 +59,14 @@ test('names without the UTF-8 flag: CP866 as Windows Explorer writes them', () =
 
 test('entry names with .. or absolute paths refuse the whole archive', () => {
   for (const name of ['../evil.json', 'a/../../evil.json', '/etc/evil.json', 'C:\\evil.json', 'a\\..\\..\\evil.json']) {
-    const e = zipError(() => ZipReader.open(buildZip([{ name: 'ok.json', data: Buffer.from('{}') }, { name, data: Buffer.from('{}') }])));
+    const e = zipError(() =>
+      ZipReader.open(
+        buildZip([
+          { name: 'ok.json', data: Buffer.from('{}') },
+          { name, data: Buffer.from('{}') },
+        ]),
+      ),
+    );
     assert.equal(e.code, 'unsafe-name', name);
     assert.equal(e.entry, name);
   }

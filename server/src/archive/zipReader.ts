@@ -99,7 +99,8 @@ export class ZipReader {
   /** The entry's content, inflated and CRC-checked; throws ZipError. */
   read(entry: ZipEntry): Buffer {
     if (entry.encrypted) throw new ZipError('encrypted', entry.name);
-    if (entry.method !== 0 && entry.method !== 8) throw new ZipError('unsupported-method', entry.name, { method: entry.method });
+    if (entry.method !== 0 && entry.method !== 8)
+      throw new ZipError('unsupported-method', entry.name, { method: entry.method });
     const b = this.bytes;
     const at = entry.localHeaderOffset;
     if (at + 30 > b.length || b.readUInt32LE(at) !== SIG_LOCAL) throw new ZipError('truncated', entry.name);
@@ -179,10 +180,12 @@ function readDirectory(b: Buffer, limits: ZipLimits): ZipEntry[] {
 }
 
 function checkEntryLimits(entry: ZipEntry, limits: ZipLimits): void {
-  if (entry.size > limits.maxEntrySize) throw new ZipError('entry-too-large', entry.name, { size: entry.size, limit: limits.maxEntrySize });
+  if (entry.size > limits.maxEntrySize)
+    throw new ZipError('entry-too-large', entry.name, { size: entry.size, limit: limits.maxEntrySize });
   if (entry.size > limits.ratioFloor) {
     const ratio = entry.size / Math.max(entry.compressedSize, 1);
-    if (ratio > limits.maxRatio) throw new ZipError('ratio', entry.name, { ratio: Math.round(ratio), limit: limits.maxRatio });
+    if (ratio > limits.maxRatio)
+      throw new ZipError('ratio', entry.name, { ratio: Math.round(ratio), limit: limits.maxRatio });
   }
 }
 
@@ -218,7 +221,7 @@ function applyZip64(extra: Buffer, sizes: Sizes): Sizes {
 }
 
 function findExtra(extra: Buffer, id: number): Buffer | undefined {
-  for (let q = 0; q + 4 <= extra.length; ) {
+  for (let q = 0; q + 4 <= extra.length;) {
     const len = extra.readUInt16LE(q + 2);
     if (extra.readUInt16LE(q) === id) return extra.subarray(q + 4, Math.min(q + 4 + len, extra.length));
     q += 4 + len;
@@ -252,7 +255,8 @@ export function isUnsafeName(name: string): boolean {
 }
 
 function safeNumber(v: bigint): number {
-  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError('too-large', undefined, { limit: Number.MAX_SAFE_INTEGER });
+  if (v > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new ZipError('too-large', undefined, { limit: Number.MAX_SAFE_INTEGER });
   return Number(v);
 }
 

@@ -122,7 +122,11 @@ function collect(value: unknown, out: ClassifierEntry[], depth: number): void {
 }
 
 /** The key that matches the earliest candidate name (any letter case) and `ok`. */
-function firstKey(keys: readonly string[], candidates: readonly string[], ok: (key: string) => boolean): string | undefined {
+function firstKey(
+  keys: readonly string[],
+  candidates: readonly string[],
+  ok: (key: string) => boolean,
+): string | undefined {
   for (const c of candidates) {
     const key = keys.find((k) => k.toLowerCase() === c && ok(k));
     if (key !== undefined) return key;
@@ -155,7 +159,8 @@ function entriesFromCsv(text: string): ClassifierEntry[] {
     const raw = (row.cells[columns.code] ?? '').trim();
     if (raw === '') continue; // a title row of a section
     const code = codeText(raw);
-    if (!code) throw new ClassifierError('bad-code', { line: row.line, column: columns.code + 1, value: raw.slice(0, 40) });
+    if (!code)
+      throw new ClassifierError('bad-code', { line: row.line, column: columns.code + 1, value: raw.slice(0, 40) });
     out.push({ fullCode: code, name: (row.cells[columns.name] ?? '').trim() });
   }
   return out;

@@ -22,7 +22,11 @@ export function normalizeRelative(path: string): string {
   return p === '.' ? '' : p;
 }
 
-type Token = { kind: 'char'; ch: string } | { kind: 'one' } | { kind: 'star' } | { kind: 'class'; negate: boolean; ranges: [string, string][] };
+type Token =
+  | { kind: 'char'; ch: string }
+  | { kind: 'one' }
+  | { kind: 'star' }
+  | { kind: 'class'; negate: boolean; ranges: [string, string][] };
 type Segment = { globstar: true } | { globstar: false; tokens: Token[] };
 type Compiled = Segment[][];
 
@@ -143,7 +147,12 @@ function tokenMatches(t: Token, ch: string): boolean {
  * The greedy wildcard algorithm: on a mismatch, go back to the last star and let it swallow
  * one more item. Correct for one kind of star, and never worse than O(pattern × subject).
  */
-function greedy<P, S>(pattern: readonly P[], subject: readonly S[], isStar: (p: P) => boolean, matches: (p: P, s: S) => boolean): boolean {
+function greedy<P, S>(
+  pattern: readonly P[],
+  subject: readonly S[],
+  isStar: (p: P) => boolean,
+  matches: (p: P, s: S) => boolean,
+): boolean {
   let p = 0;
   let s = 0;
   let starP = -1;

@@ -14,7 +14,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node esbuild.mjs\` first`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
@@ -27,12 +30,17 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
   });
 }
 
 /** `rro check --format json …` parsed; fails the test on anything but JSON on stdout. */
-export async function checkJson(args: readonly string[], cwd?: string): Promise<{ code: number | null; report: JsonReport; stderr: string }> {
+export async function checkJson(
+  args: readonly string[],
+  cwd?: string,
+): Promise<{ code: number | null; report: JsonReport; stderr: string }> {
   const run = await runCli(['check', '--format', 'json', '--today', '2026-11-25', ...args], { cwd });
   return { code: run.code, report: JSON.parse(run.stdout) as JsonReport, stderr: run.stderr };
 }

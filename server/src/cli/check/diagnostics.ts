@@ -1,6 +1,14 @@
 // What `rro check` reports per file, already at the edge: 0-based UTF-16 ranges (as LSP) and
 // messages in the user's language. The three output formats are views of this one shape.
-import { LineIndex, RULE_BY_ID, type DocumentKind, type Finding, type MessageArgs, type RuleInfo, type Severity } from '../../engine';
+import {
+  LineIndex,
+  RULE_BY_ID,
+  type DocumentKind,
+  type Finding,
+  type MessageArgs,
+  type RuleInfo,
+  type Severity,
+} from '../../engine';
 import { format, type Bundle } from '../../l10n/messages';
 
 export interface Range {

@@ -12,7 +12,12 @@ const RULE_DOCS_BASE = 'https://github.com/rro-tools/rro-tools/blob/main/README.
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 type SarifLevel = 'error' | 'warning' | 'note';
-const LEVEL: Readonly<Record<Severity, SarifLevel>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const LEVEL: Readonly<Record<Severity, SarifLevel>> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 export interface SarifContext {
   /** The folder relative paths are relative to (SARIF's SRCROOT). */

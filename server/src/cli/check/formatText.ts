@@ -7,7 +7,9 @@ export function formatText(files: readonly CheckedFile[], lang: Lang): string {
   const out: string[] = [];
   for (const f of files) {
     for (const d of f.diagnostics) {
-      out.push(`${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.rule} ${d.message}`);
+      out.push(
+        `${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.rule} ${d.message}`,
+      );
     }
   }
   const sum = totals(files);

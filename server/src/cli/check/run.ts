@@ -1,7 +1,7 @@
 // The work of `rro check`: expand the paths (files, folders, archives), check every document
-// with the engine and collect per-file diagnostics. Problems that stop a path from being
-// checked at all (unreadable, a symlink out of the folder) are collected separately: they
-// make the command's exit code 2, but never stop the other paths from being checked.
+// with the engine and collect per-file diagnostics. A path that cannot be read is collected
+// separately: it makes the exit code 2 but never stops the other paths from being checked.
+// A symlink out of a folder is only a note: not following it is the walker's policy.
 import { promises as fs, readFileSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { ZipError, ZipReader } from '../../archive/zipReader';
@@ -43,7 +43,11 @@ export async function runCheck(input: RunInput): Promise<RunResult> {
       stat = await fs.stat(absolute);
     } catch (e) {
       const code = errnoCode(e);
-      throw new CliError(code === 'ENOENT' ? t('check.notFound', { path: display }) : t('check.unreadable', { path: display, reason: code }));
+      throw new CliError(
+        code === 'ENOENT'
+          ? t('check.notFound', { path: display })
+          : t('check.unreadable', { path: display, reason: code }),
+      );
     }
     // A FIFO or a device would block or never end: only files and folders are read.
     if (!stat.isDirectory() && !stat.isFile()) throw new CliError(t('check.notAFile', { path: display }));
@@ -91,18 +95,28 @@ function checkFile(display: string, absolute: string, named: boolean, input: Run
 /** A named file and every archive entry must be an РРО document; a walked file may be anything. */
 function checkDocument(display: string, bytes: Uint8Array, expectRro: boolean, input: RunInput): CheckedFile {
   const checked = checkBytes(bytes, { ...input.engine, expectRro });
-  return { path: display, kind: checked.kind, diagnostics: findingsToDiagnostics(checked.findings, checked.text, bundleFor(input.lang)) };
+  return {
+    path: display,
+    kind: checked.kind,
+    diagnostics: findingsToDiagnostics(checked.findings, checked.text, bundleFor(input.lang)),
+  };
 }
 
 /** The importer needs no `.zip` extension (spec §2), so the signature decides too. */
 function isZip(bytes: Uint8Array, file: string): boolean {
-  const pk = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+  const pk =
+    bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
   return pk || file.toLowerCase().endsWith('.zip');
 }
 
 function checkArchive(display: string, bytes: Uint8Array, input: RunInput): CheckedFile[] {
   const bundle = bundleFor(input.lang);
-  const refused = (code: string, args: Record<string, string | number>, entry?: string, severity?: 'warning'): CheckedFile => {
+  const refused = (
+    code: string,
+    args: Record<string, string | number>,
+    entry?: string,
+    severity?: 'warning',
+  ): CheckedFile => {
     const d = archiveDiagnostic(code, args, bundle, input.severities, severity);
     return { path: entry === undefined ? display : `${display}!/${entry}`, kind: 'unknown', diagnostics: d ? [d] : [] };
   };
@@ -135,7 +149,8 @@ function zipArgs(e: ZipError): Record<string, string | number> {
   const args: Record<string, string | number> = { ...e.args, entry: e.entry ?? '' };
   for (const key of ['limit', 'size'] as const) {
     const v = e.args[key];
-    if (typeof v === 'number' && e.code !== 'too-many-entries' && e.code !== 'ratio') args[key] = Math.round(v / 1024 / 1024);
+    if (typeof v === 'number' && e.code !== 'too-many-entries' && e.code !== 'ratio')
+      args[key] = Math.round(v / 1024 / 1024);
   }
   return args;
 }

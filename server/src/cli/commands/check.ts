@@ -1,6 +1,7 @@
 // `rro check [options] <path>…`: files, folders (recursive, `*.json`) and ZIP archives through
 // the engine; text, JSON or SARIF out. Exit 0 without errors, 1 with errors, 2 when the
 // command could not do its job (bad arguments, a path it could not read).
+import * as path from 'node:path';
 import { ClassifierError, loadClassifier } from '../../engine/classifier';
 import type { Classifier } from '../../engine';
 import { message, type Lang } from '../../l10n/messages';
@@ -11,7 +12,6 @@ import { formatSarif } from '../check/formatSarif';
 import { formatText } from '../check/formatText';
 import { parseCheckArgs } from '../check/options';
 import { runCheck } from '../check/run';
-import * as path from 'node:path';
 
 export async function check(args: string[], io: CliIO): Promise<number> {
   const opts = parseCheckArgs(args, io.lang);
@@ -19,12 +19,19 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     io.stdout(message('check.usage', undefined, io.lang) + '\n');
     return 0;
   }
-  const classifier = opts.classifier ? await readClassifier(path.resolve(io.cwd, opts.classifier), opts.classifier, io.lang) : undefined;
+  const classifier = opts.classifier
+    ? await readClassifier(path.resolve(io.cwd, opts.classifier), opts.classifier, io.lang)
+    : undefined;
   const result = await runCheck({
     paths: opts.paths,
     cwd: io.cwd,
     lang: io.lang,
-    engine: { today: opts.today, classifier, attachmentsRequired: opts.attachmentsRequired, severities: opts.severities },
+    engine: {
+      today: opts.today,
+      classifier,
+      attachmentsRequired: opts.attachmentsRequired,
+      severities: opts.severities,
+    },
     severities: opts.severities,
     include: opts.include,
     exclude: opts.exclude,
@@ -47,7 +54,8 @@ async function readClassifier(absolute: string, shown: string, lang: Lang): Prom
   try {
     return await loadClassifier(absolute);
   } catch (e) {
-    if (e instanceof ClassifierError) throw new CliError(message(`classifier.${e.code}`, { path: shown, ...e.args }, lang));
+    if (e instanceof ClassifierError)
+      throw new CliError(message(`classifier.${e.code}`, { path: shown, ...e.args }, lang));
     throw e;
   }
 }
