@@ -199,10 +199,11 @@ function explain(e: unknown, folder: vscode.Uri): string {
     return message(`pack.error.folder.${e.code}`, { folder: folder.fsPath, detail: e.detail }, lang);
   if (e instanceof EntryTooLargeError) {
     const mb = (n: number): string => message('pack.size.mb', { n: (n / 1e6).toFixed(1) }, lang);
-    return message(
-      'pack.error.tooLarge',
-      { file: e.entryName, size: mb(e.archiveBytes), limit: mb(e.limitBytes) },
-      lang,
+    return vscode.l10n.t(
+      '{0} alone takes {1} compressed, more than one archive may hold ({2}); raise the setting rro.archive.maxSizeMB or pack it separately.',
+      e.entryName,
+      mb(e.archiveBytes),
+      mb(e.limitBytes),
     );
   }
   if (e instanceof ZipLimitError) return message('pack.error.zipLimit', { file: e.entryName }, lang);
