@@ -16,6 +16,7 @@ export async function departments(argv: string[], io: CliIO): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
+        help: { type: 'boolean', short: 'h' },
         url: { type: 'string' },
         format: { type: 'string' },
         timeout: { type: 'string' },
@@ -24,6 +25,10 @@ export async function departments(argv: string[], io: CliIO): Promise<number> {
     }));
   } catch (e) {
     throw new CliError(`${(e as Error).message}\n${t('departments.cli.usage')}`);
+  }
+  if (values.help) {
+    io.stdout(t('departments.cli.usage') + '\n');
+    return 0;
   }
   const name = positionals.join(' ').trim();
   if ([...name].length < MIN_DEPARTMENT_QUERY)

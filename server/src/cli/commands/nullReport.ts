@@ -40,6 +40,7 @@ export async function nullReport(argv: string[], io: CliIO): Promise<number> {
     ({ values } = parseArgs({
       args: argv,
       options: {
+        help: { type: 'boolean', short: 'h' },
         department: { type: 'string' },
         year: { type: 'string' },
         month: { type: 'string' },
@@ -48,6 +49,10 @@ export async function nullReport(argv: string[], io: CliIO): Promise<number> {
     }));
   } catch (e) {
     throw new CliError(`${(e as Error).message}\n${t('nullReport.cli.usage')}`);
+  }
+  if (values.help) {
+    io.stdout(t('nullReport.cli.usage') + '\n');
+    return 0;
   }
   const department = values.department?.trim() ?? '';
   if (!GUID.test(department)) throw new CliError(t('nullReport.cli.department', { value: department }));

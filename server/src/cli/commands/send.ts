@@ -26,6 +26,7 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
+        help: { type: 'boolean', short: 'h' },
         url: { type: 'string' },
         yes: { type: 'boolean', short: 'y' },
         'report-dir': { type: 'string' },
@@ -40,6 +41,10 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
     }));
   } catch (e) {
     throw new CliError(`${(e as Error).message}\n${t('send.cli.usage')}`);
+  }
+  if (values.help) {
+    io.stdout(t('send.cli.usage') + '\n');
+    return 0;
   }
   try {
     let previous: SendReport | undefined;

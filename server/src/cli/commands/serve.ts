@@ -15,6 +15,7 @@ export async function serve(argv: string[], io: CliIO): Promise<number> {
     ({ values } = parseArgs({
       args: argv,
       options: {
+        help: { type: 'boolean', short: 'h' },
         port: { type: 'string' },
         host: { type: 'string' },
         data: { type: 'string' },
@@ -29,6 +30,10 @@ export async function serve(argv: string[], io: CliIO): Promise<number> {
     }));
   } catch (e) {
     throw new CliError(`${(e as Error).message}\n${t('serve.cli.usage')}`);
+  }
+  if (values.help) {
+    io.stdout(t('serve.cli.usage') + '\n');
+    return 0;
   }
   try {
     const rate = (flag: string, v: string | undefined): number | undefined => {
