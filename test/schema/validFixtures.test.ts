@@ -1,8 +1,11 @@
-// The engine says nothing worse than info/hint about any realistic valid payload.
+// The engine — as a library and through the real CLI — says nothing worse than info/hint about
+// any realistic valid payload.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { checkBytes, checkText, type Finding } from '../../server/src/engine';
-import { isNullReport, validFixtures } from './fixtures';
+import { REPO_ROOT, VALID_DIR, isNullReport, validFixtures } from './fixtures';
 
 const OPTIONS = { today: '2026-11-25' };
 
@@ -28,3 +31,22 @@ for (const f of validFixtures()) {
     assert.deepEqual(serious(result.findings), []);
   });
 }
+
+test('the real CLI finds the valid fixtures folder clean (exit 0, no errors or warnings)', () => {
+  const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
+  const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--today', '2026-11-25', VALID_DIR], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as {
+    files: { path: string; kind: string; diagnostics: { severity: string }[] }[];
+    summary: { files: number; errors: number; warnings: number };
+  };
+  const fixtures = validFixtures();
+  assert.deepEqual(report.summary, { files: fixtures.length, errors: 0, warnings: 0 });
+  for (const file of report.files) {
+    const fixture = fixtures.find((f) => file.path.endsWith(f.name));
+    assert.ok(fixture, file.path);
+    assert.equal(file.kind, isNullReport(fixture.value) ? 'null-report' : 'appeal', file.path);
+  }
+});
