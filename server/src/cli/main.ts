@@ -34,10 +34,14 @@ export async function main(argv: string[], io: Omit<CliIO, 'lang'>): Promise<num
   const { lang, rest } = takeLang(argv);
   const full: CliIO = { ...io, lang: resolveLang(lang, io.env) };
   const [name, ...args] = rest;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    full.stdout(message('cli.usage', undefined, full.lang) + '\n');
+    return 0;
+  }
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
     full.stderr(message(name ? 'cli.unknownCommand' : 'cli.usage', { name: name ?? '' }, full.lang) + '\n');
-    return name === '--help' || name === '-h' ? 0 : 2;
+    return 2;
   }
   try {
     return await command(args, full);
@@ -49,6 +53,13 @@ export async function main(argv: string[], io: Omit<CliIO, 'lang'>): Promise<num
 }
 
 if (require.main === module) {
+  // `rro check … | head` closes the pipe early: stop quietly, as other CLI tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   main(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
