@@ -34,7 +34,13 @@ interface Playwright {
   chromium: {
     launchPersistentContext(
       userDataDir: string,
-      options: { executablePath: string; headless: boolean; args: string[]; viewport?: { width: number; height: number }; locale?: string },
+      options: {
+        executablePath: string;
+        headless: boolean;
+        args: string[];
+        viewport?: { width: number; height: number };
+        locale?: string;
+      },
     ): Promise<BrowserContext>;
   };
 }
@@ -44,7 +50,12 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(tc: Toolchain, runDir: string, viewport = { width: 1400, height: 900 }, locale?: string): Promise<Browser> {
+export async function openBrowser(
+  tc: Toolchain,
+  runDir: string,
+  viewport = { width: 1400, height: 900 },
+  locale?: string,
+): Promise<Browser> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded from the cache at run time
   const pw = require(tc.playwrightDir) as Playwright;
   const profile = path.join(runDir, 'chromium-profile');
@@ -54,7 +65,15 @@ export async function openBrowser(tc: Toolchain, runDir: string, viewport = { wi
     headless: true,
     viewport,
     locale,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   return { page, close: () => ctx.close() };

@@ -19,7 +19,8 @@ export async function chooseHost(): Promise<{ host: Host; why: string }> {
   const forced = process.env.RRO_VSCODE_HOST;
   if (forced === 'electron' || forced === 'code-server') return { host: forced, why: 'RRO_VSCODE_HOST' };
   if (forced) throw new Error(`RRO_VSCODE_HOST must be "electron" or "code-server", not "${forced}"`);
-  if (process.env.VSCODE_EXECUTABLE) return { host: 'electron', why: `VSCODE_EXECUTABLE=${process.env.VSCODE_EXECUTABLE}` };
+  if (process.env.VSCODE_EXECUTABLE)
+    return { host: 'electron', why: `VSCODE_EXECUTABLE=${process.env.VSCODE_EXECUTABLE}` };
   if (await resolves(DOWNLOAD_HOST, 3000)) return { host: 'electron', why: `${DOWNLOAD_HOST} resolves` };
   return { host: 'code-server', why: `${DOWNLOAD_HOST} does not resolve` };
 }

@@ -36,7 +36,8 @@ const USER_SETTINGS = {
 /** The environment every process of the run sees: temp and XDG folders inside the run. */
 export function runEnv(tc: Toolchain, runDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const tmp = path.join(runDir, 'tmp');
-  for (const d of [tmp, path.join(runDir, 'xdg', 'config'), path.join(runDir, 'xdg', 'data')]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [tmp, path.join(runDir, 'xdg', 'config'), path.join(runDir, 'xdg', 'data')])
+    fs.mkdirSync(d, { recursive: true });
   return {
     ...cleanEnv(extra),
     PATH: `${tc.node24Bin}:${process.env.PATH ?? ''}`,
@@ -55,16 +56,21 @@ export async function startCodeServer(tc: Toolchain, runDir: string, locale: str
   const port = await freePort();
   const logFile = path.join(runDir, 'code-server.log');
   const args = [
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--user-data-dir', userData,
-    '--extensions-dir', extensions,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     // lets the workbench take the extension-development payload from the page URL
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
   ];
   if (locale) {
     args.push('--locale', locale);

@@ -20,7 +20,10 @@ export interface RouteOptions {
 }
 
 /** The workbench URL that opens `workspace` and runs the tests (or just the extension). */
-export function workbenchUrl(origin: string, o: { workspace: string; extensionDir: string; testsEntry?: string; env?: Record<string, string> }): string {
+export function workbenchUrl(
+  origin: string,
+  o: { workspace: string; extensionDir: string; testsEntry?: string; env?: Record<string, string> },
+): string {
   const host = new URL(origin).host;
   const payload: [string, string][] = [
     ['extensionDevelopmentPath', `vscode-remote://${host}${o.extensionDir}`],
@@ -44,7 +47,9 @@ export async function runInCodeServer(tc: Toolchain, o: RouteOptions): Promise<n
       page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
       let reportExit: (code: number) => void = () => undefined;
       const exited = new Promise<number>((resolve) => (reportExit = resolve));
-      await page.exposeFunction('codeAutomationExit', (code: unknown) => reportExit(typeof code === 'number' ? code : 1));
+      await page.exposeFunction('codeAutomationExit', (code: unknown) =>
+        reportExit(typeof code === 'number' ? code : 1),
+      );
       const timedOut = new Promise<number>((resolve) => {
         timer = setTimeout(() => {
           o.log(`timeout: the suite did not finish within ${o.timeoutMs} ms`);

@@ -21,7 +21,8 @@ export interface ElectronOptions {
 
 export async function runInElectron(o: ElectronOptions): Promise<number> {
   const executable =
-    process.env.VSCODE_EXECUTABLE ?? (await downloadAndUnzipVSCode({ cachePath: path.join(o.cache, 'vscode-test'), version: 'stable' }));
+    process.env.VSCODE_EXECUTABLE ??
+    (await downloadAndUnzipVSCode({ cachePath: path.join(o.cache, 'vscode-test'), version: 'stable' }));
   const userData = path.join(o.runDir, 'user-data');
   const extensions = path.join(o.runDir, 'extensions');
   fs.mkdirSync(userData, { recursive: true });

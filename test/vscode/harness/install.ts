@@ -69,7 +69,9 @@ function ensureDebian(cache: string, logFile: string, log: Log): void {
   const missing = missingDebianPackages();
   if (missing.length === 0 && fs.existsSync(CHROMIUM)) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`missing Debian packages: ${missing.join(' ')}; install them as root (apt-get install ${missing.join(' ')})`);
+    throw new Error(
+      `missing Debian packages: ${missing.join(' ')}; install them as root (apt-get install ${missing.join(' ')})`,
+    );
   }
   log(`installing Debian packages: ${missing.join(' ')}`);
   const env = cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' });

@@ -6,7 +6,10 @@ const log = (line: string): void => void process.stderr.write(line + '\n');
 runSuite({ log }).then(
   (run) => {
     const tests = run.results?.tests ?? [];
-    for (const t of tests) log(`${t.state === 'passed' ? 'ok  ' : t.state === 'pending' ? 'skip' : 'FAIL'} ${t.title}${t.error ? `\n     ${t.error.split('\n')[0]}` : ''}`);
+    for (const t of tests)
+      log(
+        `${t.state === 'passed' ? 'ok  ' : t.state === 'pending' ? 'skip' : 'FAIL'} ${t.title}${t.error ? `\n     ${t.error.split('\n')[0]}` : ''}`,
+      );
     const failed = tests.filter((t) => t.state === 'failed').length;
     log(`${tests.length} tests, ${failed} failed, exit code ${run.exitCode} (${run.host}; run folder ${run.runDir})`);
     if (run.exitCode === 0) pruneRuns();

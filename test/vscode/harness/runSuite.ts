@@ -31,7 +31,8 @@ export function prepareRunDir(cache: string): string {
 
 export async function runSuite(o: RunOptions): Promise<SuiteRun> {
   if (!fs.existsSync(suiteEntry)) throw new Error(`${suiteEntry} is missing — run \`npm run build\` first`);
-  if (!fs.existsSync(path.join(extensionDir, 'dist', 'client.js'))) throw new Error('dist/client.js is missing — run `npm run build` first');
+  if (!fs.existsSync(path.join(extensionDir, 'dist', 'client.js')))
+    throw new Error('dist/client.js is missing — run `npm run build` first');
   const { host, why } = await chooseHost();
   o.log(`VS Code host: ${host} (${why})`);
   const cache = cacheDir();
@@ -49,7 +50,9 @@ export async function runSuite(o: RunOptions): Promise<SuiteRun> {
     const tc = await ensureToolchain(cache, o.log);
     exitCode = await runInCodeServer(tc, { ...common, locale });
   }
-  const results = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults) : undefined;
+  const results = fs.existsSync(resultsFile)
+    ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults)
+    : undefined;
   return { host, exitCode, results, runDir };
 }
 

@@ -20,9 +20,15 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input', { timeout: 15_000 });
   await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: name })
+    .first()
+    .waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page
+    .locator('.tabs-container .tab.active', { hasText: name })
+    .first()
+    .waitFor({ state: 'visible', timeout: 15_000 });
 }
 
 async function goTo(page: Page, lineColumn: string): Promise<void> {
@@ -42,7 +48,10 @@ async function problemsPanel(page: Page): Promise<void> {
   await openFile(page, 'status-typo.json');
   await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 30_000 });
   await page.keyboard.press('Control+Shift+M');
-  await page.locator('.markers-panel .monaco-list-row', { hasText: 'rro/' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page
+    .locator('.markers-panel .monaco-list-row', { hasText: 'rro/' })
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 });
   await shot(page, 'problems.png');
 }
 
@@ -61,7 +70,10 @@ async function quickFixMenu(page: Page): Promise<void> {
   await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 30_000 });
   await goTo(page, '11:20');
   await page.keyboard.press('Control+.');
-  await page.locator('.action-widget .monaco-list-row', { hasText: 'Answered' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page
+    .locator('.action-widget .monaco-list-row', { hasText: 'Answered' })
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 });
   await shot(page, 'quick-fix.png');
   await page.keyboard.press('Escape');
 }
@@ -71,12 +83,18 @@ async function packSummary(page: Page): Promise<void> {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input', { timeout: 15_000 });
   await page.keyboard.type('Упаковать папку в ZIP');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'ZIP' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'ZIP' })
+    .first()
+    .waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
   // the save dialog (VS Code's own in the browser) suggests <folder>.zip beside the folder
   // (the palette's own input is the same widget: wait for the dialog's listing of the parent
   // folder, which shows the workspace folder, before accepting)
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'appeals-sample' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'appeals-sample' })
+    .first()
+    .waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
   const onlyValid = page.locator('.monaco-dialog-box .monaco-button', { hasText: 'без ошибок' }).first();
   await onlyValid.waitFor({ state: 'visible', timeout: 30_000 });
@@ -87,9 +105,15 @@ async function packSummary(page: Page): Promise<void> {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input', { timeout: 15_000 });
   await page.keyboard.type('Notifications: Show Notifications');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Notifications' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Show Notifications' })
+    .first()
+    .waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
-  await page.locator('.notifications-center', { hasText: 'упаковано' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+  await page
+    .locator('.notifications-center', { hasText: 'упаковано' })
+    .first()
+    .waitFor({ state: 'visible', timeout: 60_000 });
   await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 15_000 });
   await shot(page, 'pack-summary.png');
 }
@@ -119,7 +143,9 @@ async function main(): Promise<void> {
       } catch (e) {
         // what the page showed when a step gave up, to see why
         await page.screenshot({ path: path.join(runDir, 'failure.png') }).catch(() => undefined);
-        throw new Error(`${e instanceof Error ? e.message : String(e)}\n(screen at failure: ${path.join(runDir, 'failure.png')})`);
+        throw new Error(
+          `${e instanceof Error ? e.message : String(e)}\n(screen at failure: ${path.join(runDir, 'failure.png')})`,
+        );
       }
     } finally {
       await browser.close().catch(() => undefined);

@@ -17,7 +17,8 @@ export function run(cmd: string, args: string[]): Promise<ToolRun> {
   });
 }
 
-const PY_NAMES = 'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nbad = z.testzip()\nassert bad is None, bad\nprint("\\n".join(z.namelist()))';
+const PY_NAMES =
+  'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nbad = z.testzip()\nassert bad is None, bad\nprint("\\n".join(z.namelist()))';
 
 /** Entry names according to Python's zipfile, after it verified every CRC. */
 export async function pythonZipNames(zip: string): Promise<string[]> {

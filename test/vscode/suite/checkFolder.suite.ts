@@ -18,7 +18,10 @@ suite('check folder command', () => {
 
   test('rro.checkFolder reports problems in unopened files', async () => {
     const target = fileUri('batch/in-work-bad-date.json');
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === target.toString()), 'the file is not open');
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === target.toString()),
+      'the file is not open',
+    );
     assert.deepEqual(shapes(target), []);
     await vscode.commands.executeCommand('rro.checkFolder');
     const diags = await waitForDiagnostics(target, (d) => d.length > 0, 'diagnostics from the folder check');

@@ -13,7 +13,9 @@ suite('diagnostics', () => {
     const { document } = await openDoc('appeals/status-typo.json');
     const diags = await waitForDiagnostics(document.uri, (d) => d.length > 0, 'diagnostics');
     const at = positionOf(document, BROKEN_STATUS);
-    assert.deepEqual(diags, [{ code: 'rro/status-value', range: [at.line, at.character, at.line, at.character + BROKEN_STATUS.length] }]);
+    assert.deepEqual(diags, [
+      { code: 'rro/status-value', range: [at.line, at.character, at.line, at.character + BROKEN_STATUS.length] },
+    ]);
   });
 
   test('the diagnostic disappears once the status is fixed', async () => {
@@ -44,7 +46,27 @@ suite('diagnostics', () => {
 
 /** Opens a fresh broken untitled appeal and waits for its diagnostic. */
 async function barrier(): Promise<void> {
-  const content = JSON.stringify({ departmentId: '30B1BE3B-BED1-49F6-AB4C-D138A81A9505', format: 'Other', number: 'Ж-1', createDate: '2016-11-02', name: 'Тест', address: 'Тест', questions: [{ code: '0015', status: 'Answerd', incomingDate: '2016-11-02', registrationDate: '2016-11-03', responseDate: '2016-11-10' }] }, null, 2);
+  const content = JSON.stringify(
+    {
+      departmentId: '30B1BE3B-BED1-49F6-AB4C-D138A81A9505',
+      format: 'Other',
+      number: 'Ж-1',
+      createDate: '2016-11-02',
+      name: 'Тест',
+      address: 'Тест',
+      questions: [
+        {
+          code: '0015',
+          status: 'Answerd',
+          incomingDate: '2016-11-02',
+          registrationDate: '2016-11-03',
+          responseDate: '2016-11-10',
+        },
+      ],
+    },
+    null,
+    2,
+  );
   const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
   await vscode.window.showTextDocument(doc, { preview: false });
   await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.code === 'rro/status-value'), 'the barrier document');

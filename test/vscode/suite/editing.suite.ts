@@ -35,7 +35,12 @@ suite('editing', () => {
     const diags = await waitForDiagnostics(doc.uri, (d) => d.length === 2, 'two diagnostics');
     assert.deepEqual(diags.map((d) => d.code).sort(), ['rro/json-trailing-comma', 'rro/number-latin-a']);
     const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, vscode.CodeActionKind.SourceFixAll.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      whole,
+      vscode.CodeActionKind.SourceFixAll.value,
+    );
     const fixAll = actions.find((a) => a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind) && a.edit);
     assert.ok(fixAll?.edit, `a source.fixAll action among ${actions.map((a) => a.kind?.value).join(', ')}`);
     assert.equal(await vscode.workspace.applyEdit(fixAll.edit), true);
@@ -47,12 +52,20 @@ suite('editing', () => {
   test('the outline shows the appeal by number with one entry per question', async () => {
     const { document } = await openDoc('appeals/in-work.json');
     const symbols = await eventually(async () => {
-      const all = flatten((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? []);
+      const all = flatten(
+        (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+          'vscode.executeDocumentSymbolProvider',
+          document.uri,
+        )) ?? [],
+      );
       return all.some((s) => s.name.includes('Ж-2016-0046')) ? all : undefined;
     }, 'an outline entry with the appeal number');
     const appeal = symbols.find((s) => s.name.includes('Ж-2016-0046'));
     assert.ok(appeal);
     assert.equal(appeal.children.length, 1);
-    assert.ok(appeal.children[0]?.name.includes('0015') && appeal.children[0].name.includes('InWork'), appeal.children[0]?.name);
+    assert.ok(
+      appeal.children[0]?.name.includes('0015') && appeal.children[0].name.includes('InWork'),
+      appeal.children[0]?.name,
+    );
   });
 });

@@ -48,7 +48,12 @@ export function shapes(uri: vscode.Uri): DiagShape[] {
 }
 
 /** Resolves once `uri`'s diagnostics satisfy `ok`, checked now and on every change event. */
-export function waitForDiagnostics(uri: vscode.Uri, ok: (d: DiagShape[]) => boolean, what: string, timeoutMs = 20_000): Promise<DiagShape[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  ok: (d: DiagShape[]) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<DiagShape[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
       const now = shapes(uri);
@@ -62,7 +67,11 @@ export function waitForDiagnostics(uri: vscode.Uri, ok: (d: DiagShape[]) => bool
     });
     const timer = setTimeout(() => {
       done();
-      reject(new Error(`timed out waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; have ${JSON.stringify(shapes(uri))}`));
+      reject(
+        new Error(
+          `timed out waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; have ${JSON.stringify(shapes(uri))}`,
+        ),
+      );
     }, timeoutMs);
     const done = (): void => {
       clearTimeout(timer);
@@ -73,7 +82,11 @@ export function waitForDiagnostics(uri: vscode.Uri, ok: (d: DiagShape[]) => bool
 }
 
 /** Retries `attempt` until it returns a value (not undefined) or the deadline passes. */
-export async function eventually<T>(attempt: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  attempt: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

@@ -14,7 +14,10 @@ function titleOf(test: Mocha.Runnable): string {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.suite.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.suite.js'))
+    .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   const records: TestRecord[] = [];
   const write = (): void => {
@@ -38,7 +41,12 @@ export function run(): Promise<void> {
     runner.on('pending', (t) => records.push({ title: titleOf(t), state: 'pending', durationMs: 0 }));
     // hooks fail through here too: their title says which hook
     runner.on('fail', (t, err: Error) =>
-      records.push({ title: titleOf(t), state: 'failed', durationMs: t.duration ?? 0, error: `${err.message}\n${err.stack ?? ''}`.slice(0, 4000) }),
+      records.push({
+        title: titleOf(t),
+        state: 'failed',
+        durationMs: t.duration ?? 0,
+        error: `${err.message}\n${err.stack ?? ''}`.slice(0, 4000),
+      }),
     );
   });
 }

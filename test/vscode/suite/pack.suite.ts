@@ -17,10 +17,16 @@ suite('pack command', () => {
 
   test('rro.packFolder with only-valid writes a ZIP that unzip -t and zipfile accept', async () => {
     const output = path.join(outDir, 'appeals.zip');
-    const result = await vscode.commands.executeCommand<PackResult | undefined>('rro.packFolder', fileUri('appeals'), { output, errors: 'only-valid' });
+    const result = await vscode.commands.executeCommand<PackResult | undefined>('rro.packFolder', fileUri('appeals'), {
+      output,
+      errors: 'only-valid',
+    });
     assert.ok(result, 'the command returned a result');
     assert.equal(result.status, 'packed');
-    assert.deepEqual(result.withErrors.map((f) => path.basename(f.path)).sort(), ['quick-fix.json', 'status-typo.json']);
+    assert.deepEqual(result.withErrors.map((f) => path.basename(f.path)).sort(), [
+      'quick-fix.json',
+      'status-typo.json',
+    ]);
     assert.equal(result.parts.length, 1);
     const zip = result.parts[0]!.path;
     assert.ok(fs.existsSync(zip), zip);
@@ -33,7 +39,11 @@ suite('pack command', () => {
 
   test('packing the same folder twice gives byte-identical archives', async () => {
     const pack = async (name: string): Promise<Buffer> => {
-      const result = await vscode.commands.executeCommand<PackResult | undefined>('rro.packFolder', fileUri('appeals'), { output: path.join(outDir, name), errors: 'only-valid' });
+      const result = await vscode.commands.executeCommand<PackResult | undefined>(
+        'rro.packFolder',
+        fileUri('appeals'),
+        { output: path.join(outDir, name), errors: 'only-valid' },
+      );
       assert.equal(result?.parts.length, 1);
       return fs.readFileSync(result!.parts[0]!.path);
     };

@@ -24,13 +24,20 @@ suite('send command', () => {
 
   test('rro.send on a folder writes a report with each file’s outcome', async () => {
     // assumeYes answers the modal questions; the extension honours it only in test mode
-    const result = await vscode.commands.executeCommand<SendRunResult | undefined>('rro.send', fileUri('appeals'), undefined, { assumeYes: true });
+    const result = await vscode.commands.executeCommand<SendRunResult | undefined>(
+      'rro.send',
+      fileUri('appeals'),
+      undefined,
+      { assumeYes: true },
+    );
     assert.ok(result, 'the command returned a result');
     assert.ok(fs.existsSync(result.jsonPath), result.jsonPath);
     assert.ok(result.jsonPath.startsWith(path.join(fileUri('').fsPath, '.rro', 'reports')), result.jsonPath);
     const report = JSON.parse(fs.readFileSync(result.jsonPath, 'utf8')) as SendReport;
     assert.equal(report.state, 'finished');
-    const outcome = Object.fromEntries(report.files.map((f) => [path.basename(f.path), [f.status, f.httpStatus ?? f.reason]]));
+    const outcome = Object.fromEntries(
+      report.files.map((f) => [path.basename(f.path), [f.status, f.httpStatus ?? f.reason]]),
+    );
     assert.deepEqual(outcome, {
       'a26-result.json': ['rejected', 500],
       'answered.json': ['accepted', 204],
@@ -38,12 +45,22 @@ suite('send command', () => {
       'quick-fix.json': ['skipped', 'gate-errors'],
       'status-typo.json': ['skipped', 'gate-errors'],
     });
-    assert.deepEqual({ ...report.totals }, { accepted: 2, rejected: 1, failed: 0, skipped: 2, pending: 0, interrupted: 0 });
+    assert.deepEqual(
+      { ...report.totals },
+      { accepted: 2, rejected: 1, failed: 0, skipped: 2, pending: 0, interrupted: 0 },
+    );
   });
 
   test('the rejected file carries rro/api-rejected on the document', async () => {
     const target = fileUri('appeals/a26-result.json');
-    const diags = await waitForDiagnostics(target, (d) => d.some((x) => x.code === 'rro/api-rejected'), 'rro/api-rejected');
-    assert.deepEqual(diags.map((d) => d.code), ['rro/api-rejected']);
+    const diags = await waitForDiagnostics(
+      target,
+      (d) => d.some((x) => x.code === 'rro/api-rejected'),
+      'rro/api-rejected',
+    );
+    assert.deepEqual(
+      diags.map((d) => d.code),
+      ['rro/api-rejected'],
+    );
   });
 });
