@@ -13,10 +13,18 @@ export interface Group {
 }
 
 const live = new Set<number>();
-// Last resort when the harness itself exits early (an exception, Ctrl-C): no orphaned servers.
-process.on('exit', () => {
+// Last resort when the harness itself exits early (an exception, Ctrl-C, the test runner's
+// SIGTERM): no orphaned servers. Signals end the process without 'exit', hence the handlers.
+const killAll = (): void => {
   for (const pgid of live) killGroup(pgid, 'SIGKILL');
-});
+};
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  });
+}
 
 function killGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
