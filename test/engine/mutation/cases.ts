@@ -3,7 +3,7 @@
 import type { CheckOptions, Classifier } from '../../../server/src/engine';
 import { appealText } from '../../bench/generate';
 import { validFixtures, type Fixture } from '../../schema/fixtures';
-import { flipBytes, mutateText, mutateValue } from './mutate';
+import { flipBytes, mutateText, mutateValue, reencode } from './mutate';
 import { Random } from './prng';
 
 export interface DamagedCase {
@@ -57,8 +57,13 @@ export function damagedCase(fixtures: readonly Fixture[], seed: number, index: n
   }
   const opts = options(rnd);
   const label = `seed ${seed} case ${index} (${fixture.name}: ${steps.join('+') || 'none'}`;
-  if (rnd.chance(0.25)) {
+  const bytes = rnd.next();
+  if (bytes < 0.2) {
     return { label: label + '+bytes)', bytes: flipBytes(Buffer.from(text, 'utf8'), rnd), options: opts };
+  }
+  if (bytes < 0.3) {
+    const saved = reencode(text, rnd);
+    return { label: `${label}+${saved.encoding})`, bytes: saved.bytes, options: opts };
   }
   return { label: label + ')', bytes: Buffer.from(text, 'utf8'), text, options: opts };
 }

@@ -152,3 +152,37 @@ function collect(node: Json, out: Json[] = []): Json[] {
   }
   return out;
 }
+
+/** Windows-1251 for the characters our documents use: ASCII, А–я, Ё and ё; others become `?`. */
+function windows1251(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) out[i] = c;
+    else if (c >= 0x410 && c <= 0x44f) out[i] = c - 0x410 + 0xc0;
+    else if (c === 0x401) out[i] = 0xa8;
+    else if (c === 0x451) out[i] = 0xb8;
+    else out[i] = 0x3f;
+  }
+  return out;
+}
+
+function utf16(text: string, bigEndian: boolean): Uint8Array {
+  const le = Buffer.from('\uFEFF' + text, 'utf16le');
+  if (bigEndian) le.swap16();
+  return le;
+}
+
+/** The same text saved as Windows saves it: Windows-1251, UTF-16 with a BOM, or UTF-8 with a BOM. */
+export function reencode(text: string, rnd: Random): { bytes: Uint8Array; encoding: string } {
+  switch (rnd.int(4)) {
+    case 0:
+      return { bytes: windows1251(text), encoding: 'windows-1251' };
+    case 1:
+      return { bytes: utf16(text, false), encoding: 'utf-16le' };
+    case 2:
+      return { bytes: utf16(text, true), encoding: 'utf-16be' };
+    default:
+      return { bytes: Buffer.from('\uFEFF' + text, 'utf8'), encoding: 'utf-8 with BOM' };
+  }
+}
