@@ -74,7 +74,8 @@ test(`mutation: ${RANDOM_CASES} damaged documents, seed ${SEED}`, async (t) => {
   const rules = new Set(results.flatMap((r) => r.rules));
   t.diagnostic(`${results.reduce((n, r) => n + r.findings, 0)} findings from ${rules.size} rules`);
   // The damage must reach beyond the syntax rules, or the test would prove little.
-  for (const rule of ['rro/json-syntax', 'rro/encoding', 'rro/bom', 'rro/required', 'rro/type']) assert.ok(rules.has(rule), rule);
+  for (const rule of ['rro/json-syntax', 'rro/encoding', 'rro/bom', 'rro/required', 'rro/type'])
+    assert.ok(rules.has(rule), rule);
 });
 
 for (const name of Object.keys(LARGE_CASES)) {
