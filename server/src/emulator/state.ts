@@ -105,13 +105,11 @@ function normalizeQuestion(raw: Record<string, unknown>): StoredQuestion {
       size: Number(raw.attachment.size) || 0,
     };
   if (Array.isArray(raw.transfers)) {
-    q.transfers = raw.transfers
-      .filter(isRecord)
-      .map((t) => ({
-        departmentId: str(t.departmentId),
-        transferDate: str(t.transferDate),
-        transferNumber: str(t.transferNumber),
-      }));
+    q.transfers = raw.transfers.filter(isRecord).map((t) => ({
+      departmentId: str(t.departmentId),
+      transferDate: str(t.transferDate),
+      transferNumber: str(t.transferNumber),
+    }));
   }
   return q;
 }
@@ -141,10 +139,13 @@ export class StateFile {
       return this.writing;
     }
     // A write is running and may have missed our change: queue one more, shared by all callers.
-    this.next ??= this.writing.then(() => {
-      this.next = undefined;
-      return this.save();
-    });
+    // (A failed write fails its own callers only; the queued one still runs.)
+    this.next ??= this.writing
+      .catch(() => undefined)
+      .then(() => {
+        this.next = undefined;
+        return this.save();
+      });
     return this.next;
   }
 
