@@ -1,7 +1,10 @@
 // `rro send` end to end: the real CLI binary against the emulator on 127.0.0.1.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { startEmulator } from '../../server/src/emulator';
@@ -164,5 +167,45 @@ test('on a terminal the confirmation names host and count; “n” sends nothing
     assert.equal(emu.stats.accepted, 2);
   } finally {
     await emu.close();
+  }
+});
+
+test('the request: path under the prefix, JSON content type, the body without its BOM, headers from the environment kept out of reports', async () => {
+  const seen: { url: string; headers: http.IncomingHttpHeaders; body: Buffer }[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      seen.push({ url: req.url!, headers: req.headers, body: Buffer.concat(chunks) });
+      res.writeHead(204).end();
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const port = (server.address() as AddressInfo).port;
+  const cwd = tempDir();
+  const text = JSON.stringify(appeal('BOM-1'));
+  writeJson(cwd, 'bom.json', '\uFEFF' + text);
+  try {
+    const env = { RRO_API_AUTHORIZATION: 'Bearer s3cr3t-token', RRO_API_HEADERS: '{"X-Client": "rro-tests"}' };
+    const r = await runCli(['send', 'bom.json', '--url', `http://127.0.0.1:${port}/IPCP/`, '--yes'], { cwd, env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0].url, '/IPCP/HandlingReportPlugin/Api/Import');
+    assert.equal(seen[0].headers['content-type'], 'application/json; charset=utf-8');
+    assert.equal(seen[0].headers.authorization, 'Bearer s3cr3t-token');
+    assert.equal(seen[0].headers['x-client'], 'rro-tests');
+    assert.ok(seen[0].body.equals(Buffer.from(text, 'utf8')), 'the file’s bytes minus the BOM');
+    const reportFile = reportPath(r.stderr);
+    for (const file of [
+      reportFile,
+      reportFile.replace(/\.json$/, '.md'),
+      reportFile.replace(/\.json$/, '.journal.jsonl'),
+    ]) {
+      assert.doesNotMatch(readFileSync(file, 'utf8'), /s3cr3t|Тестов/, `${file} holds no secret and no personal data`);
+    }
+    assert.doesNotMatch(r.stdout + r.stderr, /s3cr3t|Тестов/);
+  } finally {
+    server.close();
   }
 });
