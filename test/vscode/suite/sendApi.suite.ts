@@ -129,3 +129,37 @@ suite('send command: reports, retry, departments', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
+
+suite('no-appeals report command', () => {
+  suiteSetup(activateExtension);
+
+  test('rro.nullReport writes the spec §7 layout for an ended month and refuses the current one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rro-null-'));
+    try {
+      const output = vscode.Uri.file(path.join(dir, 'null.json'));
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('rro.nullReport', {
+        departmentId: DEPARTMENT,
+        year: 2025,
+        month: 10,
+        output,
+      });
+      assert.equal(written?.fsPath, output.fsPath);
+      assert.deepEqual(JSON.parse(fs.readFileSync(output.fsPath, 'utf8')), {
+        departmentId: DEPARTMENT,
+        year: 2025,
+        month: 10,
+      });
+      const now = new Date();
+      const current = await vscode.commands.executeCommand<vscode.Uri | undefined>('rro.nullReport', {
+        departmentId: DEPARTMENT,
+        year: now.getUTCFullYear(),
+        month: now.getUTCMonth() + 1,
+        output: vscode.Uri.file(path.join(dir, 'current.json')),
+      });
+      assert.equal(current, undefined);
+      assert.ok(!fs.existsSync(path.join(dir, 'current.json')));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
