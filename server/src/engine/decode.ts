@@ -1,6 +1,7 @@
 // Bytes → text. The importer reads UTF-8; a file saved as Windows-1251 (common on Russian
 // Windows machines and from 1C), KOI8-R, CP866 or UTF-16 is named in the finding so the user
 // knows what to re-save it as. The text is still decoded so the other rules can run.
+import { isUtf8 } from 'node:buffer';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'koi8-r' | 'ibm866';
 
@@ -9,20 +10,15 @@ export interface Decoded {
   encoding: Encoding;
 }
 
-// fatal: invalid UTF-8 throws instead of turning into U+FFFD. The BOM is kept in the text
-// (ignoreBOM) so the `rro/bom` rule can see it. One instance: creating a decoder costs more
-// than decoding a small file.
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
-  try {
-    return { text: UTF8.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    const encoding = guessCyrillic(bytes);
-    return { text: decode(encoding, bytes), encoding };
-  }
+  // isUtf8 validates natively and Buffer's decoder is V8's fast path: together several times
+  // cheaper than a fatal TextDecoder. The BOM stays in the text for the `rro/bom` rule.
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buffer)) return { text: buffer.toString('utf8'), encoding: 'utf-8' };
+  const encoding = guessCyrillic(bytes);
+  return { text: decode(encoding, bytes), encoding };
 }
 
 function decode(encoding: Encoding, bytes: Uint8Array): string {
