@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseDocument } from '../../server/src/engine';
+import { checkText, parseDocument } from '../../server/src/engine';
 
 test('the fast parser keeps offsets, comments and trailing commas', () => {
   const doc = parseDocument('{"a":[1,2,],/*x*/"b":"q\\"z"}');
@@ -21,4 +21,11 @@ test('broken JSON falls back to a recovering parse', () => {
 test('100,000 levels of nesting give one too-deep problem, not a stack overflow', () => {
   const doc = parseDocument('['.repeat(100_000) + ']'.repeat(100_000));
   assert.equal(doc.syntax[0].code, 'too-deep');
+});
+
+test('an appeal nested too deep to read still reports in the editor', () => {
+  const text = '{"questions": [' + '['.repeat(2000) + ']'.repeat(2000) + ']}';
+  const r = checkText(text, { today: '2026-11-25' });
+  assert.equal(r.kind, 'appeal');
+  assert.deepEqual(r.findings.map((f) => [f.rule, f.pointer]), [['rro/json-too-deep', '']]);
 });

@@ -1,5 +1,5 @@
 // The engine's entry: a parsed document and options in, the document kind and findings out.
-import { detectKind } from './kind';
+import { detectKind, sniffKind } from './kind';
 import { parseDocument, type ParsedDocument } from './parse/parseDocument';
 import { Reporter } from './report';
 import { checkAppeal } from './rules/appeal';
@@ -8,15 +8,16 @@ import { checkSyntax, checkDuplicateKeys } from './rules/syntax';
 import type { CheckOptions, CheckResult } from './types';
 
 export function analyze(doc: ParsedDocument, options: CheckOptions): CheckResult {
-  const kind = detectKind(doc.root);
+  const kind = doc.root ? detectKind(doc.root) : sniffKind(doc.text);
   if (kind === 'unknown' && !options.expectRro) return { kind, findings: [] };
   const reporter = new Reporter(options);
   checkSyntax(doc, reporter);
-  if (doc.root) checkDuplicateKeys(doc.root, reporter);
+  if (!doc.root) return { kind, findings: reporter.findings };
+  checkDuplicateKeys(doc.root, reporter);
   const ctx = { reporter, text: doc.text, options };
-  if (kind === 'appeal') checkAppeal(doc.root!, ctx);
-  else if (kind === 'null-report') checkNullReport(doc.root!, ctx);
-  else if (doc.root && doc.syntax.length === 0) {
+  if (kind === 'appeal') checkAppeal(doc.root, ctx);
+  else if (kind === 'null-report') checkNullReport(doc.root, ctx);
+  else if (doc.syntax.length === 0) {
     const rule = doc.root.type === 'object' ? 'rro/not-rro-document' : 'rro/root-type';
     reporter.report(rule, { offset: doc.root.offset, length: 1 }, '');
   }

@@ -16,3 +16,13 @@ export function detectKind(root: JsonNode | undefined): DocumentKind {
   if (names.has('departmentid') && (names.has('number') || names.has('createdate') || names.has('format'))) return 'appeal';
   return appealNames >= 3 ? 'appeal' : 'unknown';
 }
+
+/**
+ * When there is no tree at all (nesting too deep to read), the text itself decides: a file
+ * that speaks of `questions` is a broken appeal and should say so in the editor too.
+ */
+export function sniffKind(text: string): DocumentKind {
+  if (/"questions"\s*:/i.test(text)) return 'appeal';
+  if (/"month"\s*:/i.test(text) && /"departmentId"\s*:/i.test(text)) return 'null-report';
+  return 'unknown';
+}
