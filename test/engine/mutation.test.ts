@@ -13,6 +13,7 @@ import type { Job, WorkerMessage } from './mutation/worker';
 type Done = Extract<WorkerMessage, { type: 'done' }>;
 
 const SEED = runSeed();
+const STARTUP_LIMIT_MS = 30_000;
 const RANDOM_CASES = Number(process.env.RRO_MUTATION_CASES ?? 10_000);
 
 /**
@@ -23,10 +24,12 @@ function run(job: Job, quietLimitMs: number): Promise<Done> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'mutation', 'worker.js'), { workerData: job });
     let last = '(starting)';
-    let watchdog = setTimeout(hang, quietLimitMs);
+    // Loading the engine in a fresh worker on a busy machine may take a while: the first
+    // case gets a generous limit, the ones after it the given one.
+    let watchdog = setTimeout(hang, Math.max(quietLimitMs, STARTUP_LIMIT_MS));
     function hang(): void {
       void worker.terminate();
-      reject(new Error(`no progress for ${quietLimitMs} ms, hanging on: ${last}`));
+      reject(new Error(`no progress in time, hanging on: ${last}`));
     }
     worker.on('message', (m: WorkerMessage) => {
       clearTimeout(watchdog);
