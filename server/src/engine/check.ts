@@ -13,7 +13,7 @@ export function analyze(doc: ParsedDocument, options: CheckOptions): CheckResult
   const reporter = new Reporter(options);
   checkSyntax(doc, reporter);
   if (!doc.root) return { kind, findings: reporter.findings };
-  checkDuplicateKeys(doc.root, reporter);
+  checkDuplicateKeys(doc, reporter);
   const ctx = { reporter, text: doc.text, options };
   if (kind === 'appeal') checkAppeal(doc.root, ctx);
   else if (kind === 'null-report') checkNullReport(doc.root, ctx);

@@ -32,10 +32,16 @@ class Ref implements PropertyRef {
   }
 }
 
+/** Lower-case forms of the format's names, made once (they are looked up for every object). */
+const LOWER = new Map<string, string>();
+function lower(name: string): string {
+  let l = LOWER.get(name);
+  if (l === undefined) LOWER.set(name, (l = name.toLowerCase()));
+  return l;
+}
+
 export class ObjectView {
   readonly props: PropertyRef[];
-  /** Lower-case keys, index for index with `props` (objects here have a handful of keys). */
-  private lower: string[] | undefined;
 
   constructor(
     readonly node: JsonNode,
@@ -47,9 +53,9 @@ export class ObjectView {
   /** The property the server would bind to `name`: exact spelling, else any letter case. */
   get(name: string): PropertyRef | undefined {
     for (const p of this.props) if (p.key === name) return p;
-    this.lower ??= this.props.map((p) => p.key.toLowerCase());
-    const i = this.lower.indexOf(name.toLowerCase());
-    return i >= 0 ? this.props[i] : undefined;
+    // A miss is the common case (optional fields); compare letter-case-free only what could match.
+    for (const p of this.props) if (p.key.length === name.length && p.key.toLowerCase() === lower(name)) return p;
+    return undefined;
   }
 
   /** The value of `name` when it is present and not `null`. */

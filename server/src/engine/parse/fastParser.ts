@@ -16,6 +16,8 @@ export class SyntaxFailure {
 
 export interface FastParse {
   root: JsonNode;
+  /** Key nodes that repeat an earlier key of the same object. */
+  duplicateKeys: JsonNode[];
   comments: Span[];
   /** Offsets of commas that stand right before `}` or `]`. */
   trailingCommas: number[];
@@ -24,6 +26,15 @@ export interface FastParse {
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const HEX4 = /^[0-9a-fA-F]{4}$/;
+
+/** JSON.parse decodes escapes natively; it refuses raw control characters, which we allow. */
+function decodeEscapes(text: string, begin: number, end: number, raw: string): string {
+  try {
+    return JSON.parse(text.slice(begin, end + 1)) as string;
+  } catch {
+    return unescape(raw, begin + 1);
+  }
+}
 
 // Raw control characters inside strings are let through on purpose: Json.NET, which reads
 // these files on the server, accepts them, and checking every character of a 10 MB Base64
@@ -49,9 +60,22 @@ function unescape(raw: string, at: number): string {
   return out + raw.slice(from);
 }
 
+/** Every node gets the same fields in the same order: one hidden class, monomorphic rules. */
+function node(
+  type: JsonNode['type'],
+  offset: number,
+  length: number,
+  value: unknown,
+  parent: JsonNode | undefined,
+  children: JsonNode[] | undefined,
+): JsonNode {
+  return { type, offset, length, colonOffset: undefined, value, parent, children };
+}
+
 export function fastParse(text: string, start: number): FastParse {
   const comments: Span[] = [];
   const trailingCommas: number[] = [];
+  const duplicateKeys: JsonNode[] = [];
   let pos = start;
   const len = text.length;
 
@@ -96,9 +120,9 @@ export function fastParse(text: string, start: number): FastParse {
       q++;
     }
     const raw = text.slice(begin + 1, q);
-    const value = raw.includes('\\') ? unescape(raw, begin + 1) : raw;
+    const value = raw.includes('\\') ? decodeEscapes(text, begin, q, raw) : raw;
     pos = q + 1;
-    return { type: 'string', offset: begin, length: pos - begin, value, parent };
+    return node('string', begin, pos - begin, value, parent, undefined);
   }
 
   function readValue(parent: JsonNode | undefined, depth: number): JsonNode {
@@ -117,29 +141,44 @@ export function fastParse(text: string, start: number): FastParse {
   }
 
   function literal(parent: JsonNode | undefined, type: JsonNode['type'], value: unknown, length: number): JsonNode {
-    const node: JsonNode = { type, offset: pos, length, value, parent };
+    const n = node(type, pos, length, value, parent, undefined);
     pos += length;
-    return node;
+    return n;
+  }
+
+  // Objects here have a handful of keys: looking back linearly beats building a Set, until
+  // an object grows large (then a Set, so a hostile file cannot make this quadratic).
+  const bigKeys = new Map<JsonNode, Set<string>>();
+  function seen(object: JsonNode, key: string): boolean {
+    const props = object.children!;
+    if (props.length <= 16) return props.some((p) => p.children![0].value === key);
+    let keys = bigKeys.get(object);
+    if (!keys) bigKeys.set(object, (keys = new Set(props.map((p) => p.children![0].value as string))));
+    const had = keys.has(key);
+    keys.add(key);
+    return had;
   }
 
   function readObject(parent: JsonNode | undefined, depth: number): JsonNode {
     if (depth > MAX_DEPTH) fail('too-deep');
-    const node: JsonNode = { type: 'object', offset: pos, length: 0, parent, children: [] };
+    const obj = node('object', pos, 0, undefined, parent, []);
     pos++;
     skip();
     if (text.charCodeAt(pos) !== 125) {
       for (;;) {
         skip();
         if (text.charCodeAt(pos) !== 34) fail('unexpected');
-        const prop: JsonNode = { type: 'property', offset: pos, length: 0, parent: node, children: [] };
-        prop.children!.push(readString(prop));
+        const prop = node('property', pos, 0, undefined, obj, []);
+        const key = readString(prop);
+        if (seen(obj, key.value as string)) duplicateKeys.push(key);
+        prop.children!.push(key);
         skip();
         if (text.charCodeAt(pos) !== 58) fail('unexpected');
         prop.colonOffset = pos++;
         const value = readValue(prop, depth);
         prop.children!.push(value);
         prop.length = value.offset + value.length - prop.offset;
-        node.children!.push(prop);
+        obj.children!.push(prop);
         skip();
         const c = text.charCodeAt(pos);
         if (c === 125) break;
@@ -153,18 +192,18 @@ export function fastParse(text: string, start: number): FastParse {
       }
     }
     pos++;
-    node.length = pos - node.offset;
-    return node;
+    obj.length = pos - obj.offset;
+    return obj;
   }
 
   function readArray(parent: JsonNode | undefined, depth: number): JsonNode {
     if (depth > MAX_DEPTH) fail('too-deep');
-    const node: JsonNode = { type: 'array', offset: pos, length: 0, parent, children: [] };
+    const arr = node('array', pos, 0, undefined, parent, []);
     pos++;
     skip();
     if (text.charCodeAt(pos) !== 93) {
       for (;;) {
-        node.children!.push(readValue(node, depth));
+        arr.children!.push(readValue(arr, depth));
         skip();
         const c = text.charCodeAt(pos);
         if (c === 93) break;
@@ -178,12 +217,12 @@ export function fastParse(text: string, start: number): FastParse {
       }
     }
     pos++;
-    node.length = pos - node.offset;
-    return node;
+    arr.length = pos - arr.offset;
+    return arr;
   }
 
   const root = readValue(undefined, 0);
   skip();
   if (pos < len) fail('end-expected');
-  return { root, comments, trailingCommas };
+  return { root, comments, trailingCommas, duplicateKeys };
 }

@@ -19,6 +19,8 @@ export interface ParsedDocument {
   root: JsonNode | undefined;
   comments: Span[];
   trailingCommas: number[];
+  /** Key nodes that repeat an earlier key of the same object. */
+  duplicateKeys: JsonNode[];
   syntax: SyntaxProblem[];
 }
 
@@ -41,7 +43,7 @@ function within(text: string, offset: number, length: number, code: string): Syn
 }
 
 function recover(text: string, bom: boolean, failure: SyntaxFailure): ParsedDocument {
-  const base = { text, bom, comments: [], trailingCommas: [] };
+  const base = { text, bom, comments: [], trailingCommas: [], duplicateKeys: [] };
   // jsonc-parser recurses per level: never hand it a document deeper than we allow.
   if (failure.code === 'too-deep' || maxDepth(text) > MAX_DEPTH) {
     return { ...base, root: undefined, syntax: [within(text, failure.offset, 1, 'too-deep')] };
@@ -50,9 +52,29 @@ function recover(text: string, bom: boolean, failure: SyntaxFailure): ParsedDocu
   const source = bom ? ' ' + text.slice(1) : text;
   const root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false }) as JsonNode | undefined;
   if (root) clampTree(root, text.length);
+  const duplicateKeys = root ? findDuplicateKeys(root) : [];
   const syntax = errors.map((e) => within(text, e.offset, e.length, printParseErrorCode(e.error)));
   if (syntax.length === 0) syntax.push(within(text, failure.offset, 1, failure.code));
-  return { ...base, root, syntax };
+  return { ...base, root, duplicateKeys, syntax };
+}
+
+/** The fast parser finds repeated keys as it reads; a recovered tree is walked for them. */
+function findDuplicateKeys(root: JsonNode): JsonNode[] {
+  const found: JsonNode[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'object') {
+      const seen = new Set<unknown>();
+      for (const prop of node.children ?? []) {
+        const key = prop.children?.[0];
+        if (key && seen.has(key.value)) found.push(key);
+        if (key) seen.add(key.value);
+      }
+    }
+    if (node.children) stack.push(...node.children);
+  }
+  return found;
 }
 
 /** jsonc-parser can let a recovered node run past the end (an unclosed comment): keep spans inside. */

@@ -1,7 +1,7 @@
 // The text itself: BOM, syntax errors, comments, trailing commas, keys given twice.
 import type { JsonNode } from '../json';
 import type { ParsedDocument } from '../parse/parseDocument';
-import { childPointer } from '../pointer';
+import { pointerOf } from '../pointer';
 import type { Reporter } from '../report';
 
 export function checkSyntax(doc: ParsedDocument, reporter: Reporter): void {
@@ -27,24 +27,18 @@ export function checkSyntax(doc: ParsedDocument, reporter: Reporter): void {
 }
 
 /** Json.NET keeps the last of two equal keys (or refuses the object): either way data is lost. */
-export function checkDuplicateKeys(root: JsonNode, reporter: Reporter): void {
-  const stack: { node: JsonNode; pointer: string }[] = [{ node: root, pointer: '' }];
-  while (stack.length) {
-    const { node, pointer } = stack.pop()!;
-    if (node.type === 'object') {
-      const seen = new Set<string>();
-      for (const prop of node.children!) {
-        const key = prop.children![0];
-        const name = key.value as string;
-        if (seen.has(name)) reporter.report('rro/duplicate-key', key, childPointer(pointer, name), { args: { name } });
-        seen.add(name);
-        const value = prop.children![1];
-        if (value && (value.type === 'object' || value.type === 'array')) stack.push({ node: value, pointer: childPointer(pointer, name) });
-      }
-    } else if (node.type === 'array') {
-      node.children!.forEach((item, i) => {
-        if (item.type === 'object' || item.type === 'array') stack.push({ node: item, pointer: childPointer(pointer, i) });
-      });
-    }
+export function checkDuplicateKeys(doc: ParsedDocument, reporter: Reporter): void {
+  for (const key of doc.duplicateKeys) {
+    reporter.report('rro/duplicate-key', key, pointerOfNode(key), { args: { name: String(key.value) } });
   }
+}
+
+/** The pointer of a node, from its parents (only for the rare findings that need it). */
+function pointerOfNode(node: JsonNode): string {
+  const segments: (string | number)[] = [];
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'property') segments.push(String(parent.children![0].value));
+    else if (parent.type === 'array') segments.push(parent.children!.indexOf(child));
+  }
+  return pointerOf(...segments.reverse());
 }
