@@ -10,8 +10,12 @@ const DAY_FIRST = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/;
 const SLASHED = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 
 /** `YYYY-MM-DD` of a valid date, or undefined. */
+function isValidDay(y: number, m: number, d: number): boolean {
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
 export function isoDay(y: number, m: number, d: number): string | undefined {
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  if (!isValidDay(y, m, d)) return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
@@ -28,7 +32,7 @@ export function checkDate(value: JsonNode, pointer: string, name: string, report
   const s = String(value.value);
   const iso = ISO.exec(s);
   if (iso) {
-    const day = isoDay(+iso[1], +iso[2], +iso[3]);
+    const day = isValidDay(+iso[1], +iso[2], +iso[3]) ? s.slice(0, 10) : undefined;
     if (!day) {
       reporter.report('rro/date-invalid', value, pointer, { args: { name, value: s } });
       return undefined;

@@ -79,8 +79,13 @@ export function checkRequired(
   text: string,
   placeholderFor: (spec: FieldSpec) => unknown,
 ): void {
-  const missing = required.filter((s) => !view.get(s.name));
-  if (missing.length) {
+  let missing: FieldSpec[] | undefined;
+  for (const s of required) {
+    const ref = view.get(s.name);
+    if (!ref) (missing ??= []).push(s);
+    else if (ref.value?.type === 'null') reporter.report('rro/null-value', ref.value, ref.pointer, { args: { name: s.name } });
+  }
+  if (missing) {
     const edit = appendProperties(
       text,
       view.node,
@@ -90,10 +95,6 @@ export function checkRequired(
     for (const s of missing) {
       reporter.report('rro/required', view.node, view.pointerOf(s.name), { args: { name: s.name }, fixes: [addAll] });
     }
-  }
-  for (const s of required) {
-    const ref = view.get(s.name);
-    if (ref?.value?.type === 'null') reporter.report('rro/null-value', ref.value, ref.pointer, { args: { name: s.name } });
   }
 }
 

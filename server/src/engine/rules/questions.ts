@@ -6,6 +6,7 @@ import {
   STATUS_ALIASES,
   STATUS_BY_ID,
   STATUS_IDS,
+  STATUSES,
   type FieldSpec,
   type StatusSpec,
 } from '../../format/table';
@@ -22,7 +23,12 @@ import { checkTransfer } from './transfer';
 import { checkEnum } from './values';
 
 const FIELD = new Map<string, FieldSpec>(QUESTION_FIELDS.map((f) => [f.name, f]));
+const FIELD_BY_LOWER = new Map<string, FieldSpec>(QUESTION_FIELDS.map((f) => [f.name.toLowerCase(), f]));
 const ALWAYS = ['code', 'status'] as const;
+/** Fields checked by `rro/required` per status (the attachment has its own rule), made once. */
+const REQUIRED = new Map<StatusSpec | undefined, FieldSpec[]>(
+  [undefined, ...STATUSES].map((s) => [s, [...ALWAYS, ...(s?.requires ?? [])].filter((n) => n !== 'attachment').map((n) => FIELD.get(n)!)]),
+);
 const DATE_FIELDS = ['incomingDate', 'registrationDate', 'responseDate'] as const;
 const FOUR_DIGITS = /^\d{4}$/;
 const DOTTED_CODE = /^\d{4}(?:\.\d{4})+$/;
@@ -52,8 +58,7 @@ function checkQuestion(view: ObjectView, facts: AppealFacts, ctx: RuleContext): 
   const { reporter, options } = ctx;
   checkPropertyNames(view, QUESTION_FIELDS, reporter);
   const status = checkStatus(view, ctx);
-  const required = [...ALWAYS, ...(status?.requires ?? [])].filter((n) => n !== 'attachment').map((n) => FIELD.get(n)!);
-  checkRequired(view, required, reporter, ctx.text, (s) => questionPlaceholder(s, options.today));
+  checkRequired(view, REQUIRED.get(status)!, reporter, ctx.text, (s) => questionPlaceholder(s, options.today));
   if (status) checkUnused(view, status, ctx);
 
   const code = checkCode(view, ctx);
@@ -115,12 +120,11 @@ function checkAttachmentPresent(view: ObjectView, ctx: RuleContext): void {
 
 /** A field this status does not use, given a value: the server ignores it. */
 function checkUnused(view: ObjectView, status: StatusSpec, ctx: RuleContext): void {
-  for (const spec of QUESTION_FIELDS) {
-    if (ALWAYS.includes(spec.name as 'code') || status.requires.includes(spec.name)) continue;
-    const ref = view.get(spec.name);
-    if (ref?.value && ref.value.type !== 'null') {
-      ctx.reporter.report('rro/unused-field', ref.keyNode, ref.pointer, { args: { name: spec.name, status: status.id } });
-    }
+  for (const ref of view.props) {
+    if (!ref.value || ref.value.type === 'null') continue;
+    const spec = FIELD.get(ref.key) ?? FIELD_BY_LOWER.get(ref.key.toLowerCase());
+    if (!spec || ALWAYS.includes(spec.name as 'code') || status.requires.includes(spec.name as 'code')) continue;
+    ctx.reporter.report('rro/unused-field', ref.keyNode, ref.pointer, { args: { name: spec.name, status: status.id } });
   }
 }
 
