@@ -9,11 +9,11 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:
 const DAY_FIRST = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/;
 const SLASHED = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 
-/** `YYYY-MM-DD` of a valid date, or undefined. */
 function isValidDay(y: number, m: number, d: number): boolean {
   return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
+/** `YYYY-MM-DD` of a valid date, or undefined. */
 export function isoDay(y: number, m: number, d: number): string | undefined {
   if (!isValidDay(y, m, d)) return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -30,7 +30,7 @@ function daysInMonth(y: number, m: number): number {
  */
 export function checkDate(value: JsonNode, pointer: string, name: string, reporter: Reporter, today: string): string | undefined {
   const s = String(value.value);
-  const iso = ISO.exec(s);
+  const iso = isCommonForm(s) ? [s, s.slice(0, 4), s.slice(5, 7), s.slice(8, 10)] : ISO.exec(s);
   if (iso) {
     const day = isValidDay(+iso[1], +iso[2], +iso[3]) ? s.slice(0, 10) : undefined;
     if (!day) {
@@ -49,6 +49,19 @@ export function checkDate(value: JsonNode, pointer: string, name: string, report
     fixes: day ? [fix('fix.replaceWith', [replaceNode(value, day)], true, { value: day })] : undefined,
   });
   return undefined;
+}
+
+/**
+ * `YYYY-MM-DD` or .NET's `YYYY-MM-DDT00:00:00` — nearly every date in real files — checked
+ * character by character: several times cheaper than the general regex, which takes the rest.
+ */
+function isCommonForm(s: string): boolean {
+  if (s.length !== 10 && !(s.length === 19 && s.endsWith('T00:00:00'))) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 export interface DatedField {
