@@ -1,31 +1,25 @@
 // `rro departments <name> --url <root> [--format json]`: SearchDepartments, `id  name` lines.
 // Exit 0 with results, 1 when nothing matched, 2 for a usage error (a name under 5 characters).
-import { parseArgs } from 'node:util';
 import { clientFromArgs, UsageError } from '../../api/cliSupport';
 import { ApiNetworkError } from '../../api/client';
 import { DepartmentSearchError, MIN_DEPARTMENT_QUERY, searchDepartments } from '../../api/departments';
 import { message } from '../../l10n/messages';
+import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
 
 export async function departments(argv: string[], io: CliIO): Promise<number> {
   const t = (key: string, a?: Record<string, string | number>): string => message(key, a, io.lang);
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        url: { type: 'string' },
-        format: { type: 'string' },
-        timeout: { type: 'string' },
-        'ca-file': { type: 'string' },
-      },
-    }));
-  } catch (e) {
-    throw new CliError(`${(e as Error).message}\n${t('departments.cli.usage')}`);
-  }
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      url: { type: 'string' },
+      format: { type: 'string' },
+      timeout: { type: 'string' },
+      'ca-file': { type: 'string' },
+    },
+    t('departments.cli.usage'),
+    true,
+  );
   if (values.help) {
     io.stdout(t('departments.cli.usage') + '\n');
     return 0;

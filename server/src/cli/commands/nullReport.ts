@@ -3,9 +3,9 @@
 // from NULL_REPORT_FIELDS in the format table — an assumption until format 6.0 §3.4 is known.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { NULL_REPORT_FIELDS } from '../../format/table';
 import { message } from '../../l10n/messages';
+import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,21 +35,16 @@ export function buildNullReport(departmentId: string, p: NullReportPeriod): Reco
 
 export async function nullReport(argv: string[], io: CliIO): Promise<number> {
   const t = (key: string, a?: Record<string, string | number>): string => message(key, a, io.lang);
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        department: { type: 'string' },
-        year: { type: 'string' },
-        month: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-      },
-    }));
-  } catch (e) {
-    throw new CliError(`${(e as Error).message}\n${t('nullReport.cli.usage')}`);
-  }
+  const { values } = parseCommandArgs(
+    argv,
+    {
+      department: { type: 'string' },
+      year: { type: 'string' },
+      month: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    },
+    t('nullReport.cli.usage'),
+  );
   if (values.help) {
     io.stdout(t('nullReport.cli.usage') + '\n');
     return 0;

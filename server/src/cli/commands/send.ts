@@ -2,7 +2,6 @@
 // Exit 0 only when every file was accepted; 1 when some were not; 2 for a usage error.
 import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { clientFromArgs, nonNegativeInt, positive, UsageError } from '../../api/cliSupport';
 import { displayRoot } from '../../api/endpoint';
 import { message } from '../../l10n/messages';
@@ -15,33 +14,28 @@ import {
   type ReportEntry,
   type SendReport,
 } from '../../send';
+import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
 
 export async function send(argv: string[], io: CliIO): Promise<number> {
   const t = (key: string, a?: Record<string, string | number>): string => message(key, a, io.lang);
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        url: { type: 'string' },
-        yes: { type: 'boolean', short: 'y' },
-        'report-dir': { type: 'string' },
-        concurrency: { type: 'string' },
-        timeout: { type: 'string' },
-        retries: { type: 'string' },
-        'retry-delay': { type: 'string' },
-        resume: { type: 'string' },
-        'allow-errors': { type: 'boolean' },
-        'ca-file': { type: 'string' },
-      },
-    }));
-  } catch (e) {
-    throw new CliError(`${(e as Error).message}\n${t('send.cli.usage')}`);
-  }
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      url: { type: 'string' },
+      yes: { type: 'boolean', short: 'y' },
+      'report-dir': { type: 'string' },
+      concurrency: { type: 'string' },
+      timeout: { type: 'string' },
+      retries: { type: 'string' },
+      'retry-delay': { type: 'string' },
+      resume: { type: 'string' },
+      'allow-errors': { type: 'boolean' },
+      'ca-file': { type: 'string' },
+    },
+    t('send.cli.usage'),
+    true,
+  );
   if (values.help) {
     io.stdout(t('send.cli.usage') + '\n');
     return 0;

@@ -2,35 +2,30 @@
 // Prints `listening on <root>` first, so scripts (and tests) can read the port of `--port 0`.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { nonNegativeInt, UsageError } from '../../api/cliSupport';
 import { loadDepartments, loadState, rateFaults, startEmulator } from '../../emulator';
 import { message } from '../../l10n/messages';
+import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
 
 export async function serve(argv: string[], io: CliIO): Promise<number> {
   const t = (key: string, a?: Record<string, string | number>): string => message(key, a, io.lang);
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        data: { type: 'string' },
-        departments: { type: 'string' },
-        delay: { type: 'string' },
-        'fail-rate': { type: 'string' },
-        'drop-connections': { type: 'string' },
-        seed: { type: 'string' },
-        cert: { type: 'string' },
-        key: { type: 'string' },
-      },
-    }));
-  } catch (e) {
-    throw new CliError(`${(e as Error).message}\n${t('serve.cli.usage')}`);
-  }
+  const { values } = parseCommandArgs(
+    argv,
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      departments: { type: 'string' },
+      delay: { type: 'string' },
+      'fail-rate': { type: 'string' },
+      'drop-connections': { type: 'string' },
+      seed: { type: 'string' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
+    },
+    t('serve.cli.usage'),
+  );
   if (values.help) {
     io.stdout(t('serve.cli.usage') + '\n');
     return 0;
