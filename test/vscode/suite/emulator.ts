@@ -12,8 +12,9 @@ export interface Emulator {
   stop(): Promise<void>;
 }
 
-export function startEmulator(timeoutMs = 15_000): Promise<Emulator> {
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1'], {
+/** `args`: more `rro serve` options, e.g. `['--departments', file]`. */
+export function startEmulator(args: string[] = [], timeoutMs = 15_000): Promise<Emulator> {
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LANG: 'C' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,41 +8,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { spawn } from 'node:child_process';
 import type { SendRunResult } from '../../../server/src/send';
+import { startEmulator, type Emulator } from './emulator';
 import { activateExtension, fileUri, shapes, waitForDiagnostics } from './helpers';
 
-const CLI = path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
 const DEPARTMENT = '30B1BE3B-BED1-49F6-AB4C-D138A81A9505';
-
-interface Emulator {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** `rro serve --port 0` from dist/ (Electron runs it as Node with ELECTRON_RUN_AS_NODE). */
-function startEmulator(args: string[]): Promise<Emulator> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LANG: 'C' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stop = (): Promise<void> =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const url = /listening on (\S+)/.exec(out)?.[1];
-      if (url) resolve({ url, stop });
-    });
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.once('exit', (code) => reject(new Error(`rro serve exited (${code}) before listening: ${out}`)));
-  });
-}
 
 suite('send command: reports, retry, departments', () => {
   let emulator: Emulator;
