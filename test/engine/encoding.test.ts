@@ -6,7 +6,7 @@ import { appeal, question, text, TODAY } from './cases';
 const source = text(appeal(question('InWork')));
 
 function encode(s: string, table: Record<string, number>): Buffer {
-  return Buffer.from([...s].map((ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : table[ch] ?? 63)));
+  return Buffer.from([...s].map((ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : (table[ch] ?? 63))));
 }
 // Lower- and upper-case Russian letters in each code page, enough for the sample text.
 const ALPHABET = 'абвгдежзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ';
@@ -27,7 +27,10 @@ for (const [encoding, name] of [
     assert.equal(decodeBytes(bytes).encoding, encoding);
     const r = checkBytes(bytes, { today: TODAY });
     assert.equal(r.kind, 'appeal');
-    assert.deepEqual(r.findings.map((f) => [f.rule, f.pointer, f.args?.encoding]), [['rro/encoding', '', name]]);
+    assert.deepEqual(
+      r.findings.map((f) => [f.rule, f.pointer, f.args?.encoding]),
+      [['rro/encoding', '', name]],
+    );
     assert.equal(r.text, source);
   });
 }
@@ -35,13 +38,19 @@ for (const [encoding, name] of [
 test('UTF-16 with a BOM is named', () => {
   const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(source, 'utf16le')]);
   const r = checkBytes(bytes, { today: TODAY });
-  assert.deepEqual(r.findings.map((f) => f.rule), ['rro/encoding']);
+  assert.deepEqual(
+    r.findings.map((f) => f.rule),
+    ['rro/encoding'],
+  );
   assert.equal(r.encoding, 'utf-16le');
 });
 
 test('UTF-8 with a BOM: the BOM rule, not the encoding rule', () => {
   const r = checkBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(source)]), { today: TODAY });
-  assert.deepEqual(r.findings.map((f) => [f.rule, f.offset, f.length]), [['rro/bom', 0, 1]]);
+  assert.deepEqual(
+    r.findings.map((f) => [f.rule, f.offset, f.length]),
+    [['rro/bom', 0, 1]],
+  );
 });
 
 test('binary garbage is not ours in the editor and an error when expected', () => {

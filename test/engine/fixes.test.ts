@@ -4,7 +4,9 @@ import { checkText, type TextEdit } from '../../server/src/engine';
 import { CASES, TODAY } from './cases';
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.offset - a.offset).reduce((t, e) => t.slice(0, e.offset) + e.newText + t.slice(e.offset + e.length), text);
+  return [...edits]
+    .sort((a, b) => b.offset - a.offset)
+    .reduce((t, e) => t.slice(0, e.offset) + e.newText + t.slice(e.offset + e.length), text);
 }
 
 test('applying a fix removes the finding it belongs to', () => {
@@ -23,12 +25,27 @@ test('applying a fix removes the finding it belongs to', () => {
 });
 
 test('the fix for missing fields adds every one of them, in the order of the status table', () => {
-  const text = JSON.stringify({ departmentId: '30B1BE3B-BED1-49F6-AB4C-D138A81A9505', format: 'Other', number: '1', createDate: '2016-11-15', name: 'И', address: 'А', questions: [{ code: '0001', status: 'Transferred' }] }, null, 2);
+  const text = JSON.stringify(
+    {
+      departmentId: '30B1BE3B-BED1-49F6-AB4C-D138A81A9505',
+      format: 'Other',
+      number: '1',
+      createDate: '2016-11-15',
+      name: 'И',
+      address: 'А',
+      questions: [{ code: '0001', status: 'Transferred' }],
+    },
+    null,
+    2,
+  );
   const first = checkText(text, { today: TODAY }).findings.find((f) => f.rule === 'rro/required')!;
   const after = applyEdits(text, first.fixes![0].edits);
   const q = JSON.parse(after).questions[0];
   assert.deepEqual(Object.keys(q), ['code', 'status', 'incomingDate', 'registrationDate', 'transfer']);
-  assert.deepEqual(checkText(after, { today: TODAY }).findings.filter((f) => f.rule === 'rro/required'), []);
+  assert.deepEqual(
+    checkText(after, { today: TODAY }).findings.filter((f) => f.rule === 'rro/required'),
+    [],
+  );
 });
 
 test('safe fixes are the ones fix-all may apply without asking', () => {

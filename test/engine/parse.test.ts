@@ -27,5 +27,8 @@ test('an appeal nested too deep to read still reports in the editor', () => {
   const text = '{"questions": [' + '['.repeat(2000) + ']'.repeat(2000) + ']}';
   const r = checkText(text, { today: '2026-11-25' });
   assert.equal(r.kind, 'appeal');
-  assert.deepEqual(r.findings.map((f) => [f.rule, f.pointer]), [['rro/json-too-deep', '']]);
+  assert.deepEqual(
+    r.findings.map((f) => [f.rule, f.pointer]),
+    [['rro/json-too-deep', '']],
+  );
 });

@@ -42,7 +42,8 @@ function expectedSpan(text: string, e: Expect): { offset: number; length: number
   if (e.at === '<content>') return span(nodeAt(root, e.pointer));
   const all: number[] = [];
   for (let i = text.indexOf(e.at); i >= 0; i = text.indexOf(e.at, i + 1)) all.push(i);
-  const offset = e.nth === undefined ? (assert.equal(all.length, 1, `“${e.at}” must occur once`), all[0]) : all.at(e.nth)!;
+  const offset =
+    e.nth === undefined ? (assert.equal(all.length, 1, `“${e.at}” must occur once`), all[0]) : all.at(e.nth)!;
   return { offset, length: e.at.length };
 }
 
@@ -50,8 +51,19 @@ describe('every rule fires where it should', () => {
   for (const c of CASES) {
     test(`${c.rule}: ${c.name}`, () => {
       const found = run(c).findings.filter((f) => f.rule === c.rule);
-      const got = found.map((f) => ({ rule: f.rule, severity: f.severity, pointer: f.pointer, offset: f.offset, length: f.length }));
-      const want = c.expect.map((e) => ({ rule: e.rule, severity: e.severity, pointer: e.pointer, ...expectedSpan(c.text, e) }));
+      const got = found.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        pointer: f.pointer,
+        offset: f.offset,
+        length: f.length,
+      }));
+      const want = c.expect.map((e) => ({
+        rule: e.rule,
+        severity: e.severity,
+        pointer: e.pointer,
+        ...expectedSpan(c.text, e),
+      }));
       assert.deepEqual(got, want);
     });
   }
@@ -62,7 +74,10 @@ describe('clean realistic documents raise nothing', () => {
     test(p.name, () => {
       const { kind, findings } = run(p);
       assert.notEqual(kind, 'unknown');
-      assert.deepEqual(findings.map((f) => `${f.rule} ${f.pointer}`), []);
+      assert.deepEqual(
+        findings.map((f) => `${f.rule} ${f.pointer}`),
+        [],
+      );
     });
   }
 });
@@ -82,7 +97,16 @@ test('a rule can be silenced or re-graded by configuration', () => {
 });
 
 test('a document that is not ours gets nothing in the editor', () => {
-  for (const text of ['{"name":"pkg","version":"1.0.0","scripts":{}}', '{"compilerOptions":{"strict":true}}', '[1,2,3]', '{,,,']) {
-    assert.deepEqual(checkText(text, { today: TODAY }), { ...checkText(text, { today: TODAY }), kind: 'unknown', findings: [] });
+  for (const text of [
+    '{"name":"pkg","version":"1.0.0","scripts":{}}',
+    '{"compilerOptions":{"strict":true}}',
+    '[1,2,3]',
+    '{,,,',
+  ]) {
+    assert.deepEqual(checkText(text, { today: TODAY }), {
+      ...checkText(text, { today: TODAY }),
+      kind: 'unknown',
+      findings: [],
+    });
   }
 });

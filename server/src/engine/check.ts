@@ -21,7 +21,9 @@ export function analyze(doc: ParsedDocument, options: CheckOptions): CheckResult
     const rule = doc.root.type === 'object' ? 'rro/not-rro-document' : 'rro/root-type';
     reporter.report(rule, { offset: doc.root.offset, length: 1 }, '');
   }
-  const findings = reporter.findings.sort((a, b) => a.offset - b.offset || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const findings = reporter.findings.sort(
+    (a, b) => a.offset - b.offset || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
   return { kind, findings };
 }
 

@@ -11,8 +11,10 @@ export interface Decoded {
 }
 
 export function decodeBytes(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: decode('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: decode('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
   // isUtf8 validates natively and Buffer's decoder is V8's fast path: together several times
   // cheaper than a fatal TextDecoder. The BOM stays in the text for the `rro/bom` rule.
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -4,7 +4,16 @@
 import type { JsonNode } from './json';
 import type { DocumentKind } from './types';
 
-const APPEAL_NAMES = new Set(['departmentid', 'format', 'number', 'createdate', 'name', 'address', 'isdirect', 'email']);
+const APPEAL_NAMES = new Set([
+  'departmentid',
+  'format',
+  'number',
+  'createdate',
+  'name',
+  'address',
+  'isdirect',
+  'email',
+]);
 
 export function detectKind(root: JsonNode | undefined): DocumentKind {
   if (root?.type !== 'object') return 'unknown';
@@ -13,7 +22,8 @@ export function detectKind(root: JsonNode | undefined): DocumentKind {
   if (names.has('month') && (names.has('year') || names.has('departmentid'))) return 'null-report';
   let appealNames = 0;
   for (const n of names) if (APPEAL_NAMES.has(n)) appealNames++;
-  if (names.has('departmentid') && (names.has('number') || names.has('createdate') || names.has('format'))) return 'appeal';
+  if (names.has('departmentid') && (names.has('number') || names.has('createdate') || names.has('format')))
+    return 'appeal';
   return appealNames >= 3 ? 'appeal' : 'unknown';
 }
 

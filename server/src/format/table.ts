@@ -49,14 +49,7 @@ export interface StatusSpec {
 }
 
 export type QuestionFieldName =
-  | 'code'
-  | 'status'
-  | 'incomingDate'
-  | 'registrationDate'
-  | 'responseDate'
-  | 'attachment'
-  | 'actionsTaken'
-  | 'transfer';
+  'code' | 'status' | 'incomingDate' | 'registrationDate' | 'responseDate' | 'attachment' | 'actionsTaken' | 'transfer';
 
 const ANSWERED_FIELDS = ['incomingDate', 'registrationDate', 'responseDate', 'attachment'] as const;
 
@@ -186,7 +179,10 @@ export function nextStatuses(from: StatusId): StatusId[] {
 
 export const FORMAT_VALUES = ['Electronic', 'Other'] as const;
 export const FORMAT_LABELS: Readonly<Record<(typeof FORMAT_VALUES)[number], Text>> = {
-  Electronic: { ru: 'Поступило в электронном виде из другого органа (МЭДО)', en: 'Electronic, from another body over MEDO' },
+  Electronic: {
+    ru: 'Поступило в электронном виде из другого органа (МЭДО)',
+    en: 'Electronic, from another body over MEDO',
+  },
   Other: { ru: 'Иной канал или напрямую от заявителя', en: 'Any other channel or directly from the applicant' },
 };
 
@@ -376,7 +372,10 @@ export interface ExcludedCode {
 }
 
 export const EXCLUDED_CODES: readonly ExcludedCode[] = [
-  { fullCode: '0001.0002.0027.0147', name: 'Благодарности, пожелания, приглашения, поздравления Президенту Российской Федерации' },
+  {
+    fullCode: '0001.0002.0027.0147',
+    name: 'Благодарности, пожелания, приглашения, поздравления Президенту Российской Федерации',
+  },
   {
     fullCode: '0001.0002.0027.0148',
     name: 'Благодарности, пожелания, приглашения и поздравления, адресованные Администрации Президента Российской Федерации (за исключением зарубежных стран)',
@@ -389,7 +388,10 @@ export const EXCLUDED_CODES: readonly ExcludedCode[] = [
     fullCode: '0001.0002.0027.0150',
     name: 'Благодарности, пожелания, приглашения, поздравления высшим должностным лицам субъекта Российской Федерации (руководителям высших исполнительных органов государственной власти субъектов Российской Федерации), их заместителям, руководителям исполнительных органов государственной власти субъектов Российской Федерации, их заместителям',
   },
-  { fullCode: '0001.0002.0027.0151', name: 'Благодарности, приглашения, поздравления органам исполнительной власти субъектов Российской Федерации' },
+  {
+    fullCode: '0001.0002.0027.0151',
+    name: 'Благодарности, приглашения, поздравления органам исполнительной власти субъектов Российской Федерации',
+  },
   { fullCode: '0001.0002.0027.0152', name: 'Благодарности, приглашения, поздравления органу местного самоуправления' },
   { fullCode: '0001.0002.0027.0153', name: 'Благодарности, пожелания сотрудникам подведомственных учреждений' },
   { fullCode: '0001.0002.0027.0155', name: 'Благодарности, приглашения, поздравления из зарубежных стран' },

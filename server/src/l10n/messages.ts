@@ -38,7 +38,11 @@ export function bundleFor(lang: Lang): Bundle {
  * Look `key` up in `bundle` (then English; a `rule.variant` key falls back to `rule`), and
  * fill its `{placeholders}`.
  */
-export function format(key: string, args: Readonly<Record<string, string | number>> | undefined, bundle: Bundle): string {
+export function format(
+  key: string,
+  args: Readonly<Record<string, string | number>> | undefined,
+  bundle: Bundle,
+): string {
   const dot = key.lastIndexOf('.');
   const base = dot > 0 ? key.slice(0, dot) : key;
   const template = bundle[key] ?? BUNDLES.en[key] ?? bundle[base] ?? BUNDLES.en[base] ?? key;

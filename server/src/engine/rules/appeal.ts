@@ -27,7 +27,8 @@ export function checkAppeal(root: JsonNode, ctx: RuleContext): void {
   const facts: AppealFacts = { departmentId: undefined, createDate: undefined };
 
   const dept = typedValue(view.get('departmentId'), FIELD.get('departmentId')!, reporter);
-  if (dept && checkGuid(dept, view.pointerOf('departmentId'), 'departmentId', reporter)) facts.departmentId = stringValue(dept);
+  if (dept && checkGuid(dept, view.pointerOf('departmentId'), 'departmentId', reporter))
+    facts.departmentId = stringValue(dept);
 
   const format = typedValue(view.get('format'), FIELD.get('format')!, reporter);
   if (format) checkEnum('rro/format-value', format, view.pointerOf('format'), FORMAT_VALUES, {}, reporter);
@@ -38,7 +39,12 @@ export function checkAppeal(root: JsonNode, ctx: RuleContext): void {
   const created = typedValue(view.get('createDate'), FIELD.get('createDate')!, reporter);
   if (created) {
     const pointer = view.pointerOf('createDate');
-    facts.createDate = { name: 'createDate', node: created, pointer, day: checkDate(created, pointer, 'createDate', reporter, options.today) };
+    facts.createDate = {
+      name: 'createDate',
+      node: created,
+      pointer,
+      day: checkDate(created, pointer, 'createDate', reporter, options.today),
+    };
   }
 
   for (const name of ['name', 'address'] as const) {
@@ -52,7 +58,8 @@ export function checkAppeal(root: JsonNode, ctx: RuleContext): void {
 
   const questions = typedValue(view.get('questions'), FIELD.get('questions')!, reporter);
   if (questions) {
-    if (questions.children!.length === 0) reporter.report('rro/questions-empty', questions, view.pointerOf('questions'));
+    if (questions.children!.length === 0)
+      reporter.report('rro/questions-empty', questions, view.pointerOf('questions'));
     else checkQuestions(questions, view.pointerOf('questions'), facts, ctx);
   }
 }

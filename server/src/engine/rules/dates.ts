@@ -28,7 +28,13 @@ function daysInMonth(y: number, m: number): number {
  * Check one date value; returns its day (`YYYY-MM-DD`) when it is a valid date, so the
  * ordering rules can compare it.
  */
-export function checkDate(value: JsonNode, pointer: string, name: string, reporter: Reporter, today: string): string | undefined {
+export function checkDate(
+  value: JsonNode,
+  pointer: string,
+  name: string,
+  reporter: Reporter,
+  today: string,
+): string | undefined {
   const s = String(value.value);
   const iso = isCommonForm(s) ? [s, s.slice(0, 4), s.slice(5, 7), s.slice(8, 10)] : ISO.exec(s);
   if (iso) {
@@ -42,7 +48,11 @@ export function checkDate(value: JsonNode, pointer: string, name: string, report
   }
   const other = DAY_FIRST.exec(s);
   const slashed = SLASHED.exec(s);
-  const day = other ? isoDay(+other[3], +other[2], +other[1]) : slashed ? isoDay(+slashed[1], +slashed[2], +slashed[3]) : undefined;
+  const day = other
+    ? isoDay(+other[3], +other[2], +other[1])
+    : slashed
+      ? isoDay(+slashed[1], +slashed[2], +slashed[3])
+      : undefined;
   reporter.report('rro/date-format', value, pointer, {
     variant: day ? 'suggest' : undefined,
     args: day ? { name, value: s, expected: day } : { name, value: s },

@@ -83,7 +83,8 @@ export function checkRequired(
   for (const s of required) {
     const ref = view.get(s.name);
     if (!ref) (missing ??= []).push(s);
-    else if (ref.value?.type === 'null') reporter.report('rro/null-value', ref.value, ref.pointer, { args: { name: s.name } });
+    else if (ref.value?.type === 'null')
+      reporter.report('rro/null-value', ref.value, ref.pointer, { args: { name: s.name } });
   }
   if (missing) {
     const edit = appendProperties(

@@ -27,7 +27,10 @@ const FIELD_BY_LOWER = new Map<string, FieldSpec>(QUESTION_FIELDS.map((f) => [f.
 const ALWAYS = ['code', 'status'] as const;
 /** Fields checked by `rro/required` per status (the attachment has its own rule), made once. */
 const REQUIRED = new Map<StatusSpec | undefined, FieldSpec[]>(
-  [undefined, ...STATUSES].map((s) => [s, [...ALWAYS, ...(s?.requires ?? [])].filter((n) => n !== 'attachment').map((n) => FIELD.get(n)!)]),
+  [undefined, ...STATUSES].map((s) => [
+    s,
+    [...ALWAYS, ...(s?.requires ?? [])].filter((n) => n !== 'attachment').map((n) => FIELD.get(n)!),
+  ]),
 );
 const DATE_FIELDS = ['incomingDate', 'registrationDate', 'responseDate'] as const;
 const FOUR_DIGITS = /^\d{4}$/;
@@ -39,7 +42,10 @@ export function checkQuestions(array: JsonNode, pointer: string, facts: AppealFa
     const here = childPointer(pointer, i);
     const view = objectView(item, here);
     if (!view) {
-      ctx.reporter.report('rro/type', item, here, { variant: 'object', args: { name: `questions[${i}]`, expected: 'object' } });
+      ctx.reporter.report('rro/type', item, here, {
+        variant: 'object',
+        args: { name: `questions[${i}]`, expected: 'object' },
+      });
       return;
     }
     const code = checkQuestion(view, facts, ctx);
@@ -96,9 +102,13 @@ function checkCode(view: ObjectView, ctx: RuleContext): string | undefined {
     return undefined;
   }
   const excluded = EXCLUDED_BY_SHORT_CODE.get(code);
-  if (excluded) ctx.reporter.report('rro/code-excluded', value, pointer, { args: { code, fullCode: excluded.fullCode, name: excluded.name } });
+  if (excluded)
+    ctx.reporter.report('rro/code-excluded', value, pointer, {
+      args: { code, fullCode: excluded.fullCode, name: excluded.name },
+    });
   const classifier = ctx.options.classifier;
-  if (classifier && !classifier.byShortCode.has(code)) ctx.reporter.report('rro/code-unknown', value, pointer, { args: { code } });
+  if (classifier && !classifier.byShortCode.has(code))
+    ctx.reporter.report('rro/code-unknown', value, pointer, { args: { code } });
   return code;
 }
 

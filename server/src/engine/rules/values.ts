@@ -10,8 +10,15 @@ export function checkGuid(value: JsonNode, pointer: string, name: string, report
   const s = String(value.value);
   if (GUID.test(s)) return true;
   const braced = /^\{(.*)\}$/.exec(s);
-  const fixes = braced && GUID.test(braced[1]) ? [fix('fix.replaceWith', [replaceNode(value, braced[1])], true, { value: braced[1] })] : undefined;
-  reporter.report('rro/guid', value, pointer, { variant: s === '' ? 'empty' : undefined, args: { name, value: s }, fixes });
+  const fixes =
+    braced && GUID.test(braced[1])
+      ? [fix('fix.replaceWith', [replaceNode(value, braced[1])], true, { value: braced[1] })]
+      : undefined;
+  reporter.report('rro/guid', value, pointer, {
+    variant: s === '' ? 'empty' : undefined,
+    args: { name, value: s },
+    fixes,
+  });
   return false;
 }
 
@@ -30,7 +37,10 @@ export function checkEnum(
   const s = String(value.value);
   if (allowed.includes(s)) return s;
   const squeezed = s.replace(/\s+/g, '');
-  const alias = aliases[s] ?? aliases[squeezed] ?? Object.entries(aliases).find(([k]) => k.toLowerCase() === squeezed.toLowerCase())?.[1];
+  const alias =
+    aliases[s] ??
+    aliases[squeezed] ??
+    Object.entries(aliases).find(([k]) => k.toLowerCase() === squeezed.toLowerCase())?.[1];
   const cased = caseMatch(squeezed, allowed);
   const near = alias ?? cased ?? closest(s, allowed, 3);
   const safe = alias !== undefined || cased !== undefined;
