@@ -1,7 +1,9 @@
 // User-facing text of everything that runs without VS Code (engine, CLI, language server).
 // Each area keeps its messages in its own pair of bundles, `l10n/<area>.en.json` and
 // `l10n/<area>.ru.json`, keyed by rule id (`rro/required`), `rule.variant` or `area.key`;
-// arguments are named `{name}` placeholders, the format @vscode/l10n uses too.
+// arguments are named `{name}` placeholders, the format @vscode/l10n uses too. We format them
+// here rather than through @vscode/l10n: the CLI, the server and the emulator share one code
+// path without a process-wide configured bundle, and `rule.variant` keys fall back to `rule`.
 // (`l10n/bundle.l10n.ru.json` is the VS Code client's own bundle, keyed by English text.)
 import engineEn from '../../../l10n/engine.en.json';
 import engineRu from '../../../l10n/engine.ru.json';
