@@ -364,53 +364,8 @@ export const TRANSFER_FIELDS: readonly FieldSpec[] = [
 /** Date ordering (§3.2): each date is not earlier than the one before it in the chain. */
 export const DATE_CHAIN = ['createDate', 'incomingDate', 'registrationDate', 'responseDate'] as const;
 
-// ---- topic codes not reported to ССТУ (`001_*.txt` §1; spec §6) ----------------------------
-
-export interface ExcludedCode {
-  fullCode: string;
-  name: string;
-}
-
-export const EXCLUDED_CODES: readonly ExcludedCode[] = [
-  {
-    fullCode: '0001.0002.0027.0147',
-    name: 'Благодарности, пожелания, приглашения, поздравления Президенту Российской Федерации',
-  },
-  {
-    fullCode: '0001.0002.0027.0148',
-    name: 'Благодарности, пожелания, приглашения и поздравления, адресованные Администрации Президента Российской Федерации (за исключением зарубежных стран)',
-  },
-  {
-    fullCode: '0001.0002.0027.0149',
-    name: 'Благодарности, пожелания, приглашения, поздравления должностным лицам федеральных органов исполнительной власти и их территориальных органов',
-  },
-  {
-    fullCode: '0001.0002.0027.0150',
-    name: 'Благодарности, пожелания, приглашения, поздравления высшим должностным лицам субъекта Российской Федерации (руководителям высших исполнительных органов государственной власти субъектов Российской Федерации), их заместителям, руководителям исполнительных органов государственной власти субъектов Российской Федерации, их заместителям',
-  },
-  {
-    fullCode: '0001.0002.0027.0151',
-    name: 'Благодарности, приглашения, поздравления органам исполнительной власти субъектов Российской Федерации',
-  },
-  { fullCode: '0001.0002.0027.0152', name: 'Благодарности, приглашения, поздравления органу местного самоуправления' },
-  { fullCode: '0001.0002.0027.0153', name: 'Благодарности, пожелания сотрудникам подведомственных учреждений' },
-  { fullCode: '0001.0002.0027.0155', name: 'Благодарности, приглашения, поздравления из зарубежных стран' },
-  { fullCode: '0001.0002.0027.0156', name: 'Соболезнования' },
-  { fullCode: '0001.0002.0027.0157', name: 'Подарки, книги, фотографии, автографы' },
-  {
-    fullCode: '0001.0002.0027.0158',
-    name: 'Почтовое отправление или электронное (по телефону) сообщение, не имеющее смысла или содержащее рассуждения общего характера – не являющееся обращением',
-  },
-];
-
-/** The four digits a question carries for a full classifier code: its last group. */
-export function shortCode(fullCode: string): string {
-  return fullCode.slice(fullCode.lastIndexOf('.') + 1);
-}
-
-export const EXCLUDED_BY_SHORT_CODE: ReadonlyMap<string, ExcludedCode> = new Map(
-  EXCLUDED_CODES.map((c) => [shortCode(c.fullCode), c]),
-);
+// ---- topic codes not reported to ССТУ: in excludedCodes.ts (a long list), part of this table
+export { EXCLUDED_CODES, EXCLUDED_BY_SHORT_CODE, shortCode, type ExcludedCode } from './excludedCodes';
 
 // ---- the "no appeals this month" report (spec §7; an assumption until format 6.0 §3.4) ------
 
