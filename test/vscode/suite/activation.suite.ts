@@ -17,6 +17,12 @@ suite('activation', () => {
     await activateExtension();
   });
 
+  test('activation reports its own duration (printed, not judged: speed lives in benchmarks)', async () => {
+    const api = (await activateExtension()).exports as { activationMs?: number };
+    assert.equal(typeof api.activationMs, 'number');
+    console.log(`rro activation took ${api.activationMs!.toFixed(1)} ms`);
+  });
+
   test('every command in the manifest is registered', async () => {
     await activateExtension();
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
