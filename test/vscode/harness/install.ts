@@ -100,7 +100,9 @@ async function withLock<T>(cache: string, body: () => T): Promise<T> {
       fs.mkdirSync(lock);
       break;
     } catch {
-      const age = Date.now() - fs.statSync(lock, { throwIfNoEntry: false })!.mtimeMs;
+      const held = fs.statSync(lock, { throwIfNoEntry: false });
+      if (!held) continue; // released between our attempt and this look: try again
+      const age = Date.now() - held.mtimeMs;
       if (age > 20 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
       else if (Date.now() > deadline) throw new Error(`install lock ${lock} held for too long`);
       else await new Promise((r) => setTimeout(r, 1000));
