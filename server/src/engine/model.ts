@@ -64,9 +64,12 @@ export class ObjectView {
     return v && v.type !== 'null' ? v : undefined;
   }
 
-  /** Pointer of `name` in this object, as the format spells it. */
+  /**
+   * Pointer of `name` in this object, as the format spells it. The format's names hold no
+   * `~` or `/`, so they need no escaping (this runs for every field checked).
+   */
   pointerOf(name: string): string {
-    return childPointer(this.pointer, name);
+    return this.pointer + '/' + name;
   }
 }
 

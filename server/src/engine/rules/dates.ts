@@ -36,9 +36,8 @@ export function checkDate(
   today: string,
 ): string | undefined {
   const s = String(value.value);
-  const iso = isCommonForm(s) ? [s, s.slice(0, 4), s.slice(5, 7), s.slice(8, 10)] : ISO.exec(s);
-  if (iso) {
-    const day = isValidDay(+iso[1], +iso[2], +iso[3]) ? s.slice(0, 10) : undefined;
+  if (isCommonForm(s) || ISO.test(s)) {
+    const day = isValidDay(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10)) ? s.slice(0, 10) : undefined;
     if (!day) {
       reporter.report('rro/date-invalid', value, pointer, { args: { name, value: s } });
       return undefined;
@@ -59,6 +58,13 @@ export function checkDate(
     fixes: day ? [fix('fix.replaceWith', [replaceNode(value, day)], true, { value: day })] : undefined,
   });
   return undefined;
+}
+
+/** The number written by the ASCII digits s[from..to). */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
 }
 
 /**
