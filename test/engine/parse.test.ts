@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkText, parseDocument } from '../../server/src/engine';
+import { checkText, isCalendarDay, localDay, parseDocument } from '../../server/src/engine';
 
 test('the fast parser keeps offsets, comments and trailing commas', () => {
   const doc = parseDocument('{"a":[1,2,],/*x*/"b":"q\\"z"}');
@@ -30,5 +30,13 @@ test('an appeal nested too deep to read still reports in the editor', () => {
   assert.deepEqual(
     r.findings.map((f) => [f.rule, f.pointer]),
     [['rro/json-too-deep', '']],
+  );
+});
+
+test('calendar days: the local day of a date, and which option values are real days', () => {
+  assert.equal(localDay(new Date(2026, 0, 5, 23, 59)), '2026-01-05');
+  assert.deepEqual(
+    ['2026-02-28', '2024-02-29', '2026-02-29', '2026-13-01', '2026-1-05', '2026-01-05T00:00:00'].map(isCalendarDay),
+    [true, true, false, false, false, false],
   );
 });

@@ -2,19 +2,13 @@
 // the same gate as the editor's diagnostics (rule severities, attachments, classifier).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CheckOptions } from '../../../server/src/engine';
+import { localDay, type CheckOptions } from '../../../server/src/engine';
 import { ClassifierError, loadClassifier } from '../../../server/src/engine/classifier';
 import { message, type Lang } from '../../../server/src/l10n/messages';
 import type { ClientServices } from './index';
 
 export function uiLang(): Lang {
   return vscode.env.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
-}
-
-/** Today as the user's calendar has it (not UTC): "future" dates are judged against it. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Undefined (after telling the user) when the configured classifier cannot be loaded. */
@@ -24,7 +18,7 @@ export async function checkOptionsFor(
 ): Promise<CheckOptions | undefined> {
   const settings = services.settings.for(resource);
   const options: CheckOptions = {
-    today: localToday(),
+    today: localDay(new Date()),
     severities: settings.rules,
     attachmentsRequired: settings.attachmentsRequired,
   };

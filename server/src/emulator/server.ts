@@ -6,6 +6,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Department } from '../api/departments';
+import { localDay } from '../engine';
 import { bundleFor, format, type Lang } from '../l10n/messages';
 import { applyImport, ImportRejected } from './apply';
 import { findDepartments } from './departments';
@@ -24,7 +25,7 @@ export interface EmulatorOptions {
   dataFile?: string;
   departments?: readonly Department[];
   faults?: FaultPolicy;
-  /** `YYYY-MM-DD` the engine judges dates against; default today (UTC). */
+  /** `YYYY-MM-DD` the engine judges dates against; default today on this machine's calendar. */
   today?: () => string;
   /** Language of `exceptionMessage`; the real server speaks Russian. */
   lang?: Lang;
@@ -67,7 +68,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const events = new EventEmitter();
   const bundle = bundleFor(options.lang ?? 'ru');
   const saver = options.dataFile ? new StateFile(options.dataFile, () => state) : undefined;
-  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const today = options.today ?? (() => localDay(new Date()));
   let seq = 0;
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {

@@ -12,7 +12,7 @@ import {
 import { FORMAT_LABELS, STATUSES, type FieldSpec } from '../format/table';
 import { runUnlessCancelled } from './cancel';
 import { folderPathOf, openRro, type OpenRro, type ServerContext } from './context';
-import { today } from './dates';
+import { localDay } from '../engine';
 import { fieldOf, fieldsOf, requiredFields, statusSpec } from './fields';
 import { nodeAtPath, roleAt, type ObjectRole } from './locate';
 import { resolveSettingPath } from './options';
@@ -143,7 +143,7 @@ function propertyItems(
 function defaultValue(f: FieldSpec): unknown {
   switch (f.type) {
     case 'date':
-      return today();
+      return localDay(new Date());
     case 'enum':
       return f.values?.[0] ?? '';
     case 'boolean':
@@ -162,7 +162,7 @@ function defaultValue(f: FieldSpec): unknown {
 function valueSnippet(f: FieldSpec): string {
   switch (f.type) {
     case 'date':
-      return `"\${1:${today()}}"`;
+      return `"\${1:${localDay(new Date())}}"`;
     case 'enum':
       return `"\${1|${(f.values ?? []).join(',')}|}"`;
     case 'boolean':
@@ -174,7 +174,7 @@ function valueSnippet(f: FieldSpec): string {
     case 'object':
       if (f.name === 'attachment') return '{\n\t"name": "${1:answer.pdf}",\n\t"content": "$2"\n}';
       if (f.name === 'transfer')
-        return `{\n\t"departmentId": "$1",\n\t"transferDate": "\${2:${today()}}",\n\t"transferNumber": "$3"\n}`;
+        return `{\n\t"departmentId": "$1",\n\t"transferDate": "\${2:${localDay(new Date())}}",\n\t"transferNumber": "$3"\n}`;
       return '{$1}';
     default:
       return '"$1"';
@@ -212,7 +212,7 @@ async function valueItems(ctx: ServerContext, place: Place, field: FieldSpec): P
   if (field.type === 'boolean')
     return [true, false].map((v, i) => valueItem(place, v, undefined, CompletionItemKind.Value, i));
   if (field.type === 'date')
-    return [valueItem(place, today(), t.t('lsp.completion.today'), CompletionItemKind.Value, 0)];
+    return [valueItem(place, localDay(new Date()), t.t('lsp.completion.today'), CompletionItemKind.Value, 0)];
   if (field.name === 'code') {
     const classifier = place.open.options.classifier;
     if (!classifier) return [];

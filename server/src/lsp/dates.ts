@@ -51,9 +51,3 @@ export function longDate(value: string, lang: Lang): string | undefined {
     ? `${RU_DAYS[weekday]}, ${c.day} ${RU_MONTHS[c.month - 1]} ${c.year} г.`
     : `${EN_DAYS[weekday]}, ${c.day} ${EN_MONTHS[c.month - 1]} ${c.year}`;
 }
-
-/** Today in the server's local time zone, `YYYY-MM-DD` (what "future" is judged against). */
-export function today(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -1,9 +1,8 @@
 // Engine options from typed settings, built once per settings object and day, so the
 // snapshot's findings cache (keyed by the options object) stays valid between keystrokes.
 import * as path from 'node:path';
-import type { CheckOptions, Classifier } from '../engine';
+import { localDay, type CheckOptions, type Classifier } from '../engine';
 import { loadClassifier } from '../engine/classifier';
-import { today } from './dates';
 import type { RroSettings } from './settings';
 
 /** A settings path: absolute as is, relative to the folder the settings belong to. */
@@ -37,7 +36,7 @@ export class OptionsCache {
   }
 
   async for(settings: RroSettings, folderPath: string | undefined): Promise<CheckOptions> {
-    const day = today();
+    const day = localDay(new Date());
     const file = resolveSettingPath(settings.classifierPath, folderPath);
     const classifier = file ? await this.classifier(file) : undefined;
     let options = this.made.get(settings);

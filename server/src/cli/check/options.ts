@@ -1,6 +1,6 @@
 // `rro check` arguments → typed options. Every mistake is a CliError (exit 2) naming the
 // option and the value, in the user's language.
-import { SEVERITIES, type Severity } from '../../engine';
+import { isCalendarDay, localDay, SEVERITIES, type Severity } from '../../engine';
 import { message, type Lang } from '../../l10n/messages';
 import { CliError } from '../io';
 import { knownRule, type SeverityOverrides } from './diagnostics';
@@ -32,7 +32,7 @@ export function parseCheckArgs(args: readonly string[], lang: Lang, now: Date = 
     format: 'text',
     severities: {},
     quiet: false,
-    today: localDate(now),
+    today: localDay(now),
     attachmentsRequired: false,
     exclude: [],
     help: false,
@@ -71,7 +71,7 @@ export function parseCheckArgs(args: readonly string[], lang: Lang, now: Date = 
         break;
       }
       case '--today':
-        if (!isCalendarDate(v)) fail('check.badToday', { value: v });
+        if (!isCalendarDay(v)) fail('check.badToday', { value: v });
         opts.today = v;
         break;
       case '--include':
@@ -109,17 +109,4 @@ function parseRule(spec: string, fail: (key: string, a?: Record<string, string>)
   if (!knownRule(rule)) return fail('check.unknownRule', { rule });
   if (severity !== 'off' && !SEVERITIES.includes(severity as Severity)) return fail('check.badRule', { value: spec });
   return [rule, severity as Severity | 'off'];
-}
-
-/** The date on this machine's calendar (not UTC): "today" as the user sees it. */
-export function localDate(now: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }

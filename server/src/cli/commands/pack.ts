@@ -13,7 +13,7 @@ import {
   type PackResult,
 } from '../../archive/pack';
 import { ZipLimitError } from '../../archive/zipWriter';
-import type { Classifier } from '../../engine';
+import { isCalendarDay, localDay, type Classifier } from '../../engine';
 import { ClassifierError, loadClassifier } from '../../engine/classifier';
 import { DEFAULT_ARCHIVE_LIMIT_MB } from '../../format/table';
 import { message } from '../../l10n/messages';
@@ -109,7 +109,7 @@ function parseArgs(args: string[], io: CliIO): PackArgs {
       }
       case '--today': {
         const raw = value();
-        if (!isIsoDate(raw)) fail('pack.error.badDate', { value: raw });
+        if (!isCalendarDay(raw)) fail('pack.error.badDate', { value: raw });
         out.today = raw;
         break;
       }
@@ -139,7 +139,7 @@ function parseArgs(args: string[], io: CliIO): PackArgs {
     output: out.output!,
     errors: allowErrors ? 'allow' : onlyValid ? 'only-valid' : 'refuse',
     limitMb: out.limitMb ?? DEFAULT_ARCHIVE_LIMIT_MB,
-    today: out.today ?? new Date().toISOString().slice(0, 10),
+    today: out.today ?? localDay(new Date()),
     classifier: out.classifier,
     include: out.include,
     exclude: out.exclude,
@@ -167,12 +167,6 @@ async function requireFolderOf(output: string, io: CliIO): Promise<void> {
     throw new CliError(
       message('pack.error.outputFolder', { output: path.relative(io.cwd, output) || output }, io.lang),
     );
-}
-
-function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 /** Known failures become one clear line (exit 2); anything else is rethrown as is. */

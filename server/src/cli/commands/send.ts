@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { clientFromArgs, nonNegativeInt, positive, UsageError } from '../../api/cliSupport';
 import { displayRoot } from '../../api/endpoint';
+import { localDay } from '../../engine';
 import { message } from '../../l10n/messages';
 import {
   DEFAULT_RETRY,
@@ -70,7 +71,7 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
     };
     const plan = await planSend(positionals, {
       cwd: io.cwd,
-      check: { today: new Date().toISOString().slice(0, 10) },
+      check: { today: localDay(new Date()) },
       allowErrors: values['allow-errors'],
       previous,
     });
