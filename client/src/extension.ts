@@ -16,6 +16,7 @@ import { OWN_CLIENT, SECTION, type RroInitOptions } from '../../server/src/lsp/p
 import { CachedSettings } from './settings';
 import { cachedDepartments } from './departmentsCache';
 import { registerCommands } from './commands/index';
+import { uiLang } from './commands/engineOptions';
 
 type ConfigurationNext = Parameters<ConfigurationRequest.MiddlewareSignature>[2];
 
@@ -49,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<RroExt
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const lang = vscode.env.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  const lang = uiLang();
   const initializationOptions: RroInitOptions = {
     client: OWN_CLIENT,
     locale: vscode.env.language,

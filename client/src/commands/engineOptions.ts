@@ -4,11 +4,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { localDay, type CheckOptions } from '../../../server/src/engine';
 import { ClassifierError, loadClassifier } from '../../../server/src/engine/classifier';
-import { message, type Lang } from '../../../server/src/l10n/messages';
+import { message, resolveLang, type Lang } from '../../../server/src/l10n/messages';
 import type { ClientServices } from './index';
 
 export function uiLang(): Lang {
-  return vscode.env.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  return resolveLang(vscode.env.language);
 }
 
 /** Undefined (after telling the user) when the configured classifier cannot be loaded. */
