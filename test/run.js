@@ -20,5 +20,17 @@ if (files.length === 0) {
   console.error('no test files under out/test — run `npm run build` first');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+// Every test removes what it creates: the run gets a TMPDIR of its own, and anything left
+// in it afterwards fails the run (and is removed).
+const tmp = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'rro-test-run-'));
+const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, TMPDIR: tmp },
+});
+const left = fs.readdirSync(tmp);
+fs.rmSync(tmp, { recursive: true, force: true });
+if (left.length > 0) {
+  console.error(`tests left ${left.length} item(s) in TMPDIR: ${left.slice(0, 10).join(', ')}`);
+  process.exit(1);
+}
 process.exit(r.status ?? 1);

@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -12,7 +11,7 @@ export const VALID_FIXTURES = path.join(REPO, 'test', 'fixtures', 'valid');
 export const TODAY = '2026-11-25';
 
 export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `rro-${prefix}-`));
+  return makeTempDir(`rro-${prefix}-`);
 }
 
 export function writeFile(root: string, relative: string, content: string | Uint8Array): string {
@@ -64,6 +63,7 @@ with zipfile.ZipFile(sys.argv[1]) as z:
         "stored": sum(1 for i in z.infolist() if i.compress_type == zipfile.ZIP_STORED),
     }, ensure_ascii=True))
 `;
+import { makeTempDir } from '../tempDir';
 
 export interface VerifiedArchive {
   names: string[];

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { discover } from '../../server/src/files/discover';
+import { makeTempDir } from '../tempDir';
 
 let root: string;
 let outside: string;
 
 before(() => {
-  const base = mkdtempSync(path.join(tmpdir(), 'rro-discover-'));
+  const base = makeTempDir('rro-discover-');
   root = path.join(base, 'root');
   outside = path.join(base, 'outside');
   for (const dir of ['b/deep', 'a', 'node_modules/pkg', 'Папка']) mkdirSync(path.join(root, dir), { recursive: true });

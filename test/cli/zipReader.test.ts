@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { crc32, isUnsafeName, ZipError, ZipReader } from '../../server/src/archive/zipReader';
 import { buildZip } from './helpers/zipBytes';
+import { makeTempDir } from '../tempDir';
 
-const work = mkdtempSync(path.join(tmpdir(), 'rro-zipreader-'));
+const work = makeTempDir('rro-zipreader-');
 after(() => rmSync(work, { recursive: true, force: true }));
 
 function zipError(fn: () => unknown): ZipError {

@@ -1,13 +1,13 @@
 // Hover, completion, quick fixes, fix-all and the outline through the real server.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-protocol/node';
 import { STATUS_IDS } from '../../server/src/format/table';
 import { FIXTURES, LspTestClient } from './client';
 import { applyEdits, find } from './text';
+import { makeTempDir } from '../tempDir';
 
 const VALID = readFileSync(path.join(FIXTURES, 'valid', 'answered.json'), 'utf8');
 const DEPT = '30B1BE3B-BED1-49F6-AB4C-D138A81A9505';
@@ -32,7 +32,7 @@ const BAD = [
   '}',
 ].join('\n');
 
-const dir = mkdtempSync(path.join(tmpdir(), 'rro-lsp-'));
+const dir = makeTempDir('rro-lsp-');
 const departmentsFile = path.join(dir, 'departments.json');
 writeFileSync(departmentsFile, JSON.stringify([{ id: DEPT, name: 'Министерство тестовых дел' }]));
 

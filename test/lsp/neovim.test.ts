@@ -2,11 +2,11 @@
 // on a fixture and must receive the same diagnostics (rule ids and positions) as our client.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, FIXTURES, fileUri, LspTestClient } from './client';
+import { makeTempDir } from '../tempDir';
 
 const hasNvim = spawnSync('nvim', ['--version']).status === 0;
 
@@ -38,7 +38,7 @@ vim.defer_fn(function() vim.cmd('cquit 3') end, 20000)
 
 describe('Neovim as a second client', { skip: !hasNvim && 'nvim is not installed (CI installs Debian neovim)' }, () => {
   it('receives the same diagnostics as the protocol client', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'rro-nvim-'));
+    const dir = makeTempDir('rro-nvim-');
     const fixture = path.join(dir, 'appeal.json');
     const text = readFileSync(path.join(FIXTURES, 'valid', 'answered.json'), 'utf8')
       .replace('"Answered"', '"answered"')

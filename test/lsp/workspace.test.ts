@@ -1,8 +1,7 @@
 // Problems for the whole workspace: the startup scan, «проверить папку», the file watcher
 // (change, delete, rename, folder delete), open documents taking over, multi-root settings.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -11,6 +10,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { fileUri, FIXTURES, LspTestClient } from './client';
+import { makeTempDir } from '../tempDir';
 
 const VALID = readFileSync(path.join(FIXTURES, 'valid', 'answered.json'), 'utf8');
 const BROKEN = VALID.replace('"Answered"', '"answered"');
@@ -20,7 +20,7 @@ function codes(p: PublishDiagnosticsParams): string[] {
 }
 
 function workspace(): { a: string; b: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'rro-ws-'));
+  const root = makeTempDir('rro-ws-');
   const a = path.join(root, 'a');
   const b = path.join(root, 'b');
   for (const dir of [a, b, path.join(a, 'sub'), path.join(a, 'skip'), path.join(b, 'sub')])

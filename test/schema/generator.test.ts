@@ -3,18 +3,18 @@
 // compare like with like (ajv stops early on an invalid file; the engine reports more).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 import { checkBytes, checkText } from '../../server/src/engine';
 import { appealSchema } from '../../server/src/format/schema';
 import { ATTACHMENT_BYTES, bigAttachmentAppeal, generateFolder } from '../bench/generate';
+import { makeTempDir } from '../tempDir';
 
 const OPTIONS = { today: '2026-11-25', expectRro: true };
 
 test('generated appeals pass the schema and the engine, 10% with a 40 KB attachment', () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rro-generated-'));
+  const folder = makeTempDir('rro-generated-');
   try {
     const generated = generateFolder(folder, 300, 5);
     assert.equal(generated.files, 300);

@@ -1,8 +1,8 @@
 // Realistic appeals for the CLI tests, written into a temporary folder per test file.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES } from './runCli';
+import { makeTempDir } from '../../tempDir';
 
 export const VALID_DIR = path.join(FIXTURES, 'valid');
 
@@ -26,7 +26,7 @@ export function appealWith(patch: Record<string, unknown>, root: Record<string, 
 }
 
 export class TempDir {
-  readonly root = mkdtempSync(path.join(tmpdir(), 'rro-cli-'));
+  readonly root = makeTempDir('rro-cli-');
 
   write(relative: string, content: string | Buffer): string {
     const file = path.join(this.root, relative);
