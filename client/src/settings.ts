@@ -1,7 +1,7 @@
 // Settings per resource, converted to typed values once (and again only when `rro.*` changes).
 import * as vscode from 'vscode';
 import { SECTION } from '../../server/src/lsp/protocol';
-import { toSettings, type RroSettings } from '../../server/src/lsp/settings';
+import { toSettings, type RroSettings } from '../../server/src/core';
 
 export interface SettingsSource {
   /** Typed `rro.*` settings for a file or folder (the workspace's when no resource). */

@@ -4,9 +4,15 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ApiClient, checkHeaders, DEFAULT_TIMEOUT_MS, EndpointError, parseRoot } from '../../../server/src/api';
-import { message } from '../../../server/src/l10n/messages';
-import { DEFAULT_RETRY } from '../../../server/src/send';
+import {
+  ApiClient,
+  checkHeaders,
+  DEFAULT_TIMEOUT_MS,
+  EndpointError,
+  parseRoot,
+  message,
+  DEFAULT_RETRY,
+} from '../../../server/src/core';
 import { uiLang } from './engineOptions';
 
 export { uiLang };

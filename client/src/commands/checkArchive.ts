@@ -5,10 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ZipReader } from '../../../server/src/archive/zipReader';
-import type { CliDiagnostic } from '../../../server/src/cli/check/diagnostics';
-import { runCheck } from '../../../server/src/cli/check/run';
-import { decodeBytes, type Severity } from '../../../server/src/engine';
+import { ZipReader, type CliDiagnostic, runCheck, decodeBytes, type Severity } from '../../../server/src/core';
 import { checkOptionsFor, uiLang } from './engineOptions';
 import type { ClientServices } from './index';
 

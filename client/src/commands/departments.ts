@@ -8,8 +8,8 @@ import {
   MIN_DEPARTMENT_QUERY,
   searchDepartments,
   type Department,
-} from '../../../server/src/api';
-import { message } from '../../../server/src/l10n/messages';
+  message,
+} from '../../../server/src/core';
 import { rememberDepartments } from '../departmentsCache';
 import { apiSettings, makeApiClient, uiLang } from './apiSettings';
 import type { ClientServices } from './index';

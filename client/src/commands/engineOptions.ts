@@ -2,9 +2,15 @@
 // the same gate as the editor's diagnostics (rule severities, attachments, classifier).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { localDay, type CheckOptions } from '../../../server/src/engine';
-import { ClassifierError, loadClassifier } from '../../../server/src/engine/classifier';
-import { message, resolveLang, type Lang } from '../../../server/src/l10n/messages';
+import {
+  localDay,
+  type CheckOptions,
+  ClassifierError,
+  loadClassifier,
+  message,
+  resolveLang,
+  type Lang,
+} from '../../../server/src/core';
 import type { ClientServices } from './index';
 
 export function uiLang(): Lang {

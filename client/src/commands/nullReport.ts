@@ -5,12 +5,7 @@
 // Scripts and tests may pass every answer as an argument; a month that has not ended is refused.
 import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import {
-  buildNullReport,
-  monthEnded,
-  previousMonth,
-  type NullReportPeriod,
-} from '../../../server/src/cli/commands/nullReport';
+import { buildNullReport, monthEnded, previousMonth, type NullReportPeriod } from '../../../server/src/core';
 import { pickDepartment } from './departments';
 import type { ClientServices } from './index';
 

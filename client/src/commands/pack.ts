@@ -13,15 +13,15 @@ import {
   BYTES_PER_MB,
   type ErrorPolicy,
   type PackResult,
-} from '../../../server/src/archive/pack';
-import { ZipLimitError } from '../../../server/src/archive/zipWriter';
-import type { CheckOptions } from '../../../server/src/engine';
-import { DEFAULT_ARCHIVE_LIMIT_MB } from '../../../server/src/format/table';
+  ZipLimitError,
+  type CheckOptions,
+  DEFAULT_ARCHIVE_LIMIT_MB,
+  message,
+} from '../../../server/src/core';
 import { registerCheckArchive } from './checkArchive';
 import { checkOptionsFor, uiLang } from './engineOptions';
 import { CHECK_FOLDER_COMMAND } from './checkFolder';
 import type { ClientServices } from './index';
-import { message } from '../../../server/src/l10n/messages';
 
 export const PACK_FOLDER_COMMAND = 'rro.packFolder';
 

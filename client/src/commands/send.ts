@@ -3,7 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadReport, type SendRunResult } from '../../../server/src/send';
+import { loadReport, type SendRunResult } from '../../../server/src/core';
 import { apiSettings, setApiHeaders } from './apiSettings';
 import type { ClientServices } from './index';
 import { sendFlow, type SendFlowOptions } from './sendFlow';

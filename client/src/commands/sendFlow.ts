@@ -4,9 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { displayRoot } from '../../../server/src/api';
-import { LineIndex } from '../../../server/src/engine';
 import {
+  displayRoot,
+  LineIndex,
   DEFAULT_RETRY,
   planSend,
   runSend,
@@ -14,7 +14,7 @@ import {
   type SendPlan,
   type SendReport,
   type SendRunResult,
-} from '../../../server/src/send';
+} from '../../../server/src/core';
 import { apiSettings, confirmWorkspaceHost, makeApiClient, uiLang } from './apiSettings';
 import { checkOptionsFor } from './engineOptions';
 import type { ClientServices } from './index';

@@ -1,5 +1,6 @@
 // What a CLI command may touch, injected so tests can run commands in-process too.
 import type { Lang } from '../l10n/messages';
+import { UserError } from '../util/userError';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -10,6 +11,7 @@ export interface CliIO {
 }
 
 /** A failure of the command itself (bad arguments, unreadable path): exit code 2. */
-export class CliError extends Error {}
+export const CliError = UserError;
+export type CliError = UserError;
 
 export type Command = (args: string[], io: CliIO) => Promise<number>;

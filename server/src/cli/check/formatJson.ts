@@ -1,6 +1,6 @@
 // `--format json`: the documented shape, nothing more, so scripts can rely on it
 // (README «rro check»): version, files with kind and diagnostics, summary.
-import { totals, type CheckedFile } from './diagnostics';
+import { totals, type CheckedFile } from '../../check/diagnostics';
 
 export function formatJson(files: readonly CheckedFile[]): string {
   const report = {

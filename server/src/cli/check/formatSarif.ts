@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, type RuleInfo, type Severity } from '../../engine';
-import { ARCHIVE_RULE, type CheckedFile } from './diagnostics';
+import { ARCHIVE_RULE, type CheckedFile } from '../../check/diagnostics';
 
 // The same published README the language server links to (lsp/diagnostics.ts): a SARIF file
 // is viewed far from any checkout, so the link must be absolute.

@@ -1,7 +1,7 @@
 // `path:line:col: severity rule message` — 1-based, the shape terminals turn into links and
 // VS Code's `$eslint-compact`-like problem matchers read — then one summary line.
 import { message, type Lang } from '../../l10n/messages';
-import { totals, type CheckedFile } from './diagnostics';
+import { totals, type CheckedFile } from '../../check/diagnostics';
 
 export function formatText(files: readonly CheckedFile[], lang: Lang): string {
   const out: string[] = [];

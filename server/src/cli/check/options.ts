@@ -3,7 +3,7 @@
 import { isCalendarDay, localDay, SEVERITIES, type Severity } from '../../engine';
 import { message, type Lang } from '../../l10n/messages';
 import { CliError } from '../io';
-import { knownRule, type SeverityOverrides } from './diagnostics';
+import { knownRule, type SeverityOverrides } from '../../check/diagnostics';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];

@@ -6,12 +6,12 @@ import { ClassifierError, loadClassifier } from '../../engine/classifier';
 import type { Classifier } from '../../engine';
 import { message, type Lang } from '../../l10n/messages';
 import { CliError, type CliIO } from '../io';
-import { totals } from '../check/diagnostics';
+import { totals } from '../../check/diagnostics';
 import { formatJson } from '../check/formatJson';
 import { formatSarif } from '../check/formatSarif';
 import { formatText } from '../check/formatText';
 import { parseCheckArgs } from '../check/options';
-import { runCheck } from '../check/run';
+import { runCheck } from '../../check/run';
 
 export async function check(args: string[], io: CliIO): Promise<number> {
   const opts = parseCheckArgs(args, io.lang);

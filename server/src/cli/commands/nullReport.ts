@@ -1,37 +1,15 @@
 // `rro null-report --department <guid> [--year Y --month M] [-o file]`: the no-appeals report
 // of spec §7 for a month that has ended (default: the previous month). The field layout comes
 // from NULL_REPORT_FIELDS in the format table — an assumption until format 6.0 §3.4 is known.
+// The month logic is shared with the VS Code command (server/src/nullReport/period.ts).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { NULL_REPORT_FIELDS } from '../../format/table';
+import { buildNullReport, monthEnded, previousMonth } from '../../nullReport/period';
 import { message } from '../../l10n/messages';
 import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface NullReportPeriod {
-  year: number;
-  month: number;
-}
-
-/** The month before `today` (UTC). */
-export function previousMonth(today: Date): NullReportPeriod {
-  const m = today.getUTCMonth(); // 0-based: this is already "previous" in 1-based terms
-  return m === 0 ? { year: today.getUTCFullYear() - 1, month: 12 } : { year: today.getUTCFullYear(), month: m };
-}
-
-/** A month has ended when its first day is before the first day of the current month. */
-export function monthEnded(p: NullReportPeriod, today: Date): boolean {
-  return p.year * 12 + p.month < today.getUTCFullYear() * 12 + today.getUTCMonth() + 1;
-}
-
-export function buildNullReport(departmentId: string, p: NullReportPeriod): Record<string, string | number> {
-  const values: Record<string, string | number> = { departmentId, year: p.year, month: p.month };
-  const out: Record<string, string | number> = {};
-  for (const field of NULL_REPORT_FIELDS) out[field.name] = values[field.name];
-  return out;
-}
 
 export async function nullReport(argv: string[], io: CliIO): Promise<number> {
   const t = (key: string, a?: Record<string, string | number>): string => message(key, a, io.lang);

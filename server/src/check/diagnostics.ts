@@ -8,8 +8,8 @@ import {
   type MessageArgs,
   type RuleInfo,
   type Severity,
-} from '../../engine';
-import { format, type Bundle } from '../../l10n/messages';
+} from '../engine';
+import { format, type Bundle } from '../l10n/messages';
 
 export interface Range {
   start: { line: number; character: number };

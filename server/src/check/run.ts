@@ -4,11 +4,11 @@
 // A symlink out of a folder is only a note: not following it is the walker's policy.
 import { promises as fs, readFileSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { ZipError, ZipReader } from '../../archive/zipReader';
-import { discover } from '../../files/discover';
-import { checkBytes, type CheckOptions } from '../../engine';
-import { message, bundleFor, type Lang } from '../../l10n/messages';
-import { CliError } from '../io';
+import { ZipError, ZipReader } from '../archive/zipReader';
+import { discover } from '../files/discover';
+import { checkBytes, type CheckOptions } from '../engine';
+import { message, bundleFor, type Lang } from '../l10n/messages';
+import { UserError } from '../util/userError';
 import { archiveDiagnostic, findingsToDiagnostics, type CheckedFile, type SeverityOverrides } from './diagnostics';
 
 export interface RunInput {
@@ -43,14 +43,14 @@ export async function runCheck(input: RunInput): Promise<RunResult> {
       stat = await fs.stat(absolute);
     } catch (e) {
       const code = errnoCode(e);
-      throw new CliError(
+      throw new UserError(
         code === 'ENOENT'
           ? t('check.notFound', { path: display })
           : t('check.unreadable', { path: display, reason: code }),
       );
     }
     // A FIFO or a device would block or never end: only files and folders are read.
-    if (!stat.isDirectory() && !stat.isFile()) throw new CliError(t('check.notAFile', { path: display }));
+    if (!stat.isDirectory() && !stat.isFile()) throw new UserError(t('check.notAFile', { path: display }));
     named.push({ display, absolute, isDir: stat.isDirectory() });
   }
 
