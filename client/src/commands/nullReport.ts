@@ -5,13 +5,11 @@
 // Scripts and tests may pass every answer as an argument; a month that has not ended is refused.
 import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { buildNullReport, monthEnded, previousMonth, type NullReportPeriod } from '../../../server/src/core';
+import { buildNullReport, GUID, monthEnded, previousMonth, type NullReportPeriod } from '../../../server/src/core';
 import { pickDepartment } from './departments';
 import type { ClientServices } from './index';
 
 export const NULL_REPORT_COMMAND = 'rro.nullReport';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface NullReportArgs {
   departmentId?: string;

@@ -18,6 +18,7 @@ export * from '../send';
 export * from '../nullReport/period';
 // The format table's constants the front doors show or default to.
 export { DEFAULT_ARCHIVE_LIMIT_MB } from '../format/table';
+export { GUID, isGuid } from '../format/patterns';
 // Messages in the user's language.
 export { bundleFor, format, message, resolveLang, type Bundle, type Lang } from '../l10n/messages';
 // Settings as the language server reads them (the client validates the same way).

@@ -5,11 +5,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildNullReport, monthEnded, previousMonth } from '../../nullReport/period';
+import { GUID } from '../../format/patterns';
 import { message } from '../../l10n/messages';
 import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function nullReport(argv: string[], io: CliIO): Promise<number> {
   const t = (key: string, a?: Record<string, string | number>): string => message(key, a, io.lang);

@@ -1,10 +1,9 @@
 // Value forms shared by several fields: GUIDs and enum values.
+import { GUID } from '../../format/patterns';
 import type { JsonNode } from '../json';
 import type { Reporter } from '../report';
 import { fix, replaceNode } from './edits';
 import { caseMatch, closest } from './suggest';
-
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export function checkGuid(value: JsonNode, pointer: string, name: string, reporter: Reporter): boolean {
   const s = String(value.value);
