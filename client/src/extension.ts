@@ -1,7 +1,6 @@
 // The VS Code client: starts the bundled server over IPC for json/jsonc documents (on disk
-// and untitled), hands it typed settings per resource, the UI language and its messages,
-// and registers the commands. Everything about the format happens in the server.
-import { promises as fs } from 'node:fs';
+// and untitled), hands it typed settings per resource and the UI language (the server's
+// messages are built into it), and registers the commands. The format lives in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -16,28 +15,10 @@ import { OWN_CLIENT, SECTION, type RroInitOptions } from '../../server/src/lsp/p
 import { CachedSettings } from './settings';
 import { cachedDepartments } from './departmentsCache';
 import { registerCommands } from './commands/index';
-import { uiLang } from './commands/engineOptions';
 
 type ConfigurationNext = Parameters<ConfigurationRequest.MiddlewareSignature>[2];
 
 let client: LanguageClient | undefined;
-
-/** The server's messages for the UI language, from l10n/<area>.<lang>.json in the extension. */
-async function serverBundle(extensionPath: string, lang: string): Promise<Record<string, string>> {
-  const dir = path.join(extensionPath, 'l10n');
-  const bundle: Record<string, string> = {};
-  const names = await fs.readdir(dir).catch(() => [] as string[]);
-  for (const name of names) {
-    if (!name.endsWith(`.${lang}.json`) || name.startsWith('bundle.l10n')) continue;
-    try {
-      const parsed: unknown = JSON.parse(await fs.readFile(path.join(dir, name), 'utf8'));
-      if (typeof parsed === 'object' && parsed !== null) Object.assign(bundle, parsed);
-    } catch {
-      // A damaged bundle file: the server's built-in messages serve instead.
-    }
-  }
-  return bundle;
-}
 
 export async function activate(context: vscode.ExtensionContext): Promise<RroExtensionApi> {
   const started = performance.now();
@@ -50,11 +31,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<RroExt
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const lang = uiLang();
   const initializationOptions: RroInitOptions = {
     client: OWN_CLIENT,
     locale: vscode.env.language,
-    bundle: await serverBundle(context.extensionPath, lang),
     departments: cachedDepartments(context),
   };
   const clientOptions: LanguageClientOptions = {
