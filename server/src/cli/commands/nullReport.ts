@@ -3,6 +3,7 @@
 // from NULL_REPORT_FIELDS in the format table — an assumption until format 6.0 §3.4 is known.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { localDay } from '../../engine';
 import { NULL_REPORT_FIELDS } from '../../format/table';
 import { message } from '../../l10n/messages';
 import { parseCommandArgs } from '../args';
@@ -15,15 +16,22 @@ export interface NullReportPeriod {
   month: number;
 }
 
-/** The month before `today` (UTC). */
-export function previousMonth(today: Date): NullReportPeriod {
-  const m = today.getUTCMonth(); // 0-based: this is already "previous" in 1-based terms
-  return m === 0 ? { year: today.getUTCFullYear() - 1, month: 12 } : { year: today.getUTCFullYear(), month: m };
+/** The year and month of `now` on this machine's calendar (`localDay`, as `rro check` judges). */
+function localMonth(now: Date): NullReportPeriod {
+  const [year, month] = localDay(now).split('-').map(Number);
+  return { year, month };
 }
 
-/** A month has ended when its first day is before the first day of the current month. */
+/** The month before the local calendar month of `today`. */
+export function previousMonth(today: Date): NullReportPeriod {
+  const { year, month } = localMonth(today);
+  return month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+}
+
+/** A month has ended when its first day is before the first day of the current local month. */
 export function monthEnded(p: NullReportPeriod, today: Date): boolean {
-  return p.year * 12 + p.month < today.getUTCFullYear() * 12 + today.getUTCMonth() + 1;
+  const now = localMonth(today);
+  return p.year * 12 + p.month < now.year * 12 + now.month;
 }
 
 export function buildNullReport(departmentId: string, p: NullReportPeriod): Record<string, string | number> {
