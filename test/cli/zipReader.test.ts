@@ -142,3 +142,44 @@ test('random damage to an archive: only ZipErrors, never another exception or a 
   }
   assert.ok(refused > 100, 'the damage was noticed');
 });
+
+test('openFile reads at positions with the same result as open, and closes its file', () => {
+  const bytes = buildZip([
+    { name: 'a.json', data: Buffer.from('{"a":1}'.repeat(100)) },
+    { name: 'b.json', data: Buffer.from('{}'), method: 0 },
+  ]);
+  const file = path.join(work, 'positions.zip');
+  writeFileSync(file, bytes);
+  const zip = ZipReader.openFile(file);
+  try {
+    assert.deepEqual(
+      zip.entries.map((e) => zip.read(e).toString()),
+      ['{"a":1}'.repeat(100), '{}'],
+    );
+  } finally {
+    zip.close();
+  }
+  assert.equal(zipError(() => ZipReader.openFile(file, { maxArchiveSize: 10 })).code, 'archive-too-large');
+});
+
+test('a local header name unlike the directory, overlapping entries, and a high overall ratio refuse the archive', () => {
+  const data = Buffer.from('{}');
+  const mismatch = zipError(() => ZipReader.open(buildZip([{ name: 'ok.json', localName: '../../evil.json', data }])));
+  assert.deepEqual(
+    [mismatch.code, mismatch.entry, mismatch.args.local],
+    ['name-mismatch', 'ok.json', '../../evil.json'],
+  );
+  // Same length, one byte different: still a mismatch.
+  assert.equal(
+    zipError(() => ZipReader.open(buildZip([{ name: 'a.json', localName: 'b.json', data }]))).code,
+    'name-mismatch',
+  );
+  const twice = buildZip([
+    { name: 'a.json', data },
+    { name: 'a.json', data, centralOffset: 0 },
+  ]);
+  assert.equal(zipError(() => ZipReader.open(twice)).code, 'overlap');
+  const many = Array.from({ length: 8 }, (_, i) => ({ name: `${i}.json`, data: Buffer.alloc(1000, 0x20) }));
+  const ratio = zipError(() => ZipReader.open(buildZip(many), { totalRatioFloor: 1000, maxTotalRatio: 5 }));
+  assert.equal(ratio.code, 'total-ratio');
+});

@@ -2,10 +2,16 @@
 // (runCheck: the defensive ZIP reader, limits against `..` names and zip bombs, the engine).
 // Problems go to the Problems panel on read-only `rro-zip:` documents, so a click opens the
 // entry with its squiggles; problems of the archive itself sit on the .zip file.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ZipReader, type CliDiagnostic, runCheck, decodeBytes, type Severity } from '../../../server/src/core';
+import {
+  ZipReader,
+  type CliDiagnostic,
+  runCheck,
+  decodeBytes,
+  escapeControl,
+  type Severity,
+} from '../../../server/src/core';
 import { checkOptionsFor, uiLang } from './engineOptions';
 import type { ClientServices } from './index';
 
@@ -27,10 +33,15 @@ class EntryContent implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const archive = uri.query;
     const entry = uri.path.slice(path.basename(archive).length + 2);
-    const zip = ZipReader.open(await fs.readFile(archive));
-    const found = zip.entries.find((e) => e.name === entry);
-    if (!found) throw new Error(`${path.basename(archive)}: no entry ${entry}`);
-    return decodeBytes(zip.read(found)).text;
+    // Read at positions with the same limits as the check, never the whole archive.
+    const zip = ZipReader.openFile(archive);
+    try {
+      const found = zip.entries.find((e) => e.name === entry);
+      if (!found) throw new Error(`${path.basename(archive)}: no entry ${escapeControl(entry)}`);
+      return decodeBytes(zip.read(found)).text;
+    } finally {
+      zip.close();
+    }
   }
 }
 
@@ -65,7 +76,7 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
       .withProgress(
         {
           location: vscode.ProgressLocation.Notification,
-          title: vscode.l10n.t('RRO: checking {0}…', path.basename(archive.fsPath)),
+          title: vscode.l10n.t('RRO: checking {0}…', escapeControl(path.basename(archive.fsPath))),
         },
         () =>
           runCheck({
@@ -81,8 +92,8 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
         void vscode.window.showErrorMessage(
           vscode.l10n.t(
             'RRO: cannot check {0}: {1}',
-            path.basename(archive.fsPath),
-            e instanceof Error ? e.message : String(e),
+            escapeControl(path.basename(archive.fsPath)),
+            escapeControl(e instanceof Error ? e.message : String(e)),
           ),
         );
         return undefined;
@@ -105,7 +116,7 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
     }
     shown.set(archive.fsPath, uris);
     services.output.info(
-      `checkArchive: ${path.basename(archive.fsPath)}: ${summary.entries} entries, ${summary.errors} errors, ${summary.warnings} warnings`,
+      `checkArchive: ${escapeControl(path.basename(archive.fsPath))}: ${summary.entries} entries, ${summary.errors} errors, ${summary.warnings} warnings`,
     );
     for (const p of result.problems) services.output.warn(`checkArchive: ${p}`);
     void announce(archive, summary);
@@ -130,7 +141,7 @@ async function pickArchive(): Promise<vscode.Uri | undefined> {
 async function announce(archive: vscode.Uri, s: ArchiveCheckSummary): Promise<void> {
   const text = vscode.l10n.t(
     'RRO: {0}: {1} entries checked, {2} errors, {3} warnings.',
-    path.basename(archive.fsPath),
+    escapeControl(path.basename(archive.fsPath)),
     s.entries,
     s.errors,
     s.warnings,

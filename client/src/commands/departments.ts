@@ -5,8 +5,9 @@ import * as vscode from 'vscode';
 import {
   ApiNetworkError,
   DepartmentSearchError,
+  findDepartments,
+  MAX_DEPARTMENTS,
   MIN_DEPARTMENT_QUERY,
-  searchDepartments,
   type Department,
   message,
 } from '../../../server/src/core';
@@ -39,10 +40,12 @@ export async function pickDepartment(services: ClientServices, query?: string): 
   if (!client) return undefined;
   let found: Department[];
   try {
-    found = await vscode.window.withProgress(
+    const answer = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: searching departments…') },
-      () => searchDepartments(client, name),
+      () => findDepartments(client, name),
     );
+    found = answer.found;
+    reportSkipped(services, answer.malformed, answer.beyond);
   } catch (e) {
     const reason =
       e instanceof DepartmentSearchError
@@ -72,6 +75,19 @@ export async function pickDepartment(services: ClientServices, query?: string): 
     { title: vscode.l10n.t('RRO: departments matching “{0}”', name), matchOnDetail: true, matchOnDescription: true },
   );
   return picked?.department;
+}
+
+/** The answer's malformed items and those beyond 50 are counted, never shown. */
+function reportSkipped(services: ClientServices, malformed: number, beyond: number): void {
+  if (malformed === 0 && beyond === 0) return;
+  services.output.warn(`departments: ${malformed} malformed, ${beyond} beyond ${MAX_DEPARTMENTS}`);
+  const notes: string[] = [];
+  if (beyond > 0)
+    notes.push(
+      vscode.l10n.t('{0} more beyond the {1} the API returns at most: narrow the name.', beyond, MAX_DEPARTMENTS),
+    );
+  if (malformed > 0) notes.push(vscode.l10n.t('{0} malformed item(s) of the answer skipped.', malformed));
+  void vscode.window.showWarningMessage(vscode.l10n.t('RRO: departments: {0}', notes.join(' ')));
 }
 
 export function registerFindDepartment(services: ClientServices): vscode.Disposable {

@@ -2,11 +2,21 @@
 // entries are stored or deflated. Archives come from strangers (a СЭД export, a colleague's
 // upload), so the reader is defensive: entry names that would escape a folder are refused, and
 // so are archives that would expand beyond sane limits (entry count, total size, compression
-// ratio — zip bombs); the real inflated size is capped, not trusted from the header; CRC-32 is
-// checked. Every refusal is a ZipError with a stable code for the l10n bundles.
+// ratio — zip bombs), local headers whose name differs from the directory's, and entries that
+// share bytes; the real inflated size is capped, not trusted from the header; CRC-32 is checked.
+// Every refusal is a ZipError with a stable code for the l10n bundles.
+//
+// Cost, for any input: the archive is read at positions (`openFile`), never whole; memory is
+// the central directory plus one entry at a time — its compressed bytes and at most
+// `maxEntrySize` inflated (32 MiB); time is bounded by `maxTotalSize` and the ratios, so it is
+// roughly linear in the compressed size. docs/architecture.md «ZIP reader and writer» has the
+// measured figures.
 import * as zlib from 'node:zlib';
+import { bufferSource, fileSource, type ZipSource } from './zipSource';
 
 export interface ZipLimits {
+  /** The archive file itself, bytes. */
+  maxArchiveSize: number;
   /** Entries in one archive. */
   maxEntries: number;
   /** Sum of the uncompressed sizes of all entries, bytes. */
@@ -17,26 +27,42 @@ export interface ZipLimits {
   maxRatio: number;
   /** Entries up to this size may have any ratio (a small file of spaces packs 1000:1). */
   ratioFloor: number;
+  /** Sum of uncompressed sizes / archive size, once the sum is beyond `totalRatioFloor`. */
+  maxTotalRatio: number;
+  totalRatioFloor: number;
 }
 
-// The importer's archives are at most 100 MB (spec §2); JSON deflates about 5–20×.
+const MiB = 1024 ** 2;
+
+// Derived from what the importer takes: archives of at most 100 MB (spec §2; read as MiB, the
+// larger reading, so nothing the importer takes is refused). One file holds one appeal; its
+// attachment travels inside it in Base64 (§4), and 32 MiB holds an attachment of ~23 MiB, twice
+// what the engine already calls large (LARGE_ATTACHMENT_MB). JSON deflates 5–20×: 1 GiB and
+// 50:1 overall leave room for any real export and bound the time of a check.
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxArchiveSize: 100 * MiB,
   maxEntries: 100_000,
-  maxTotalSize: 2 * 1024 ** 3,
-  maxEntrySize: 512 * 1024 ** 2,
+  maxTotalSize: 1024 * MiB,
+  maxEntrySize: 32 * MiB,
   maxRatio: 200,
-  ratioFloor: 1024 ** 2,
+  ratioFloor: MiB,
+  maxTotalRatio: 50,
+  totalRatioFloor: 64 * MiB,
 };
 
 export type ZipErrorCode =
   | 'not-zip'
   | 'truncated'
   | 'multi-disk'
+  | 'archive-too-large'
   | 'too-many-entries'
   | 'too-large'
+  | 'total-ratio'
   | 'entry-too-large'
   | 'ratio'
   | 'unsafe-name'
+  | 'name-mismatch'
+  | 'overlap'
   | 'encrypted'
   | 'unsupported-method'
   | 'size-mismatch'
@@ -68,6 +94,8 @@ export interface ZipEntry {
   size: number;
   crc32: number;
   localHeaderOffset: number;
+  /** Where the entry's data begins (after its local header). */
+  dataOffset: number;
 }
 
 const SIG_EOCD = 0x06054b50;
@@ -76,13 +104,14 @@ const SIG_ZIP64_EOCD = 0x06064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
 
 export class ZipReader {
   readonly entries: readonly ZipEntry[];
 
   private constructor(
-    private readonly bytes: Buffer,
+    private readonly source: ZipSource,
     private readonly limits: ZipLimits,
     entries: ZipEntry[],
   ) {
@@ -91,9 +120,26 @@ export class ZipReader {
 
   /** Reads the central directory and applies every archive-wide limit; throws ZipError. */
   static open(bytes: Uint8Array, limits: Partial<ZipLimits> = {}): ZipReader {
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return ZipReader.from(bufferSource(bytes), limits);
+  }
+
+  /** The same for a file, read at positions and never whole; `close()` the reader when done. */
+  static openFile(file: string, limits: Partial<ZipLimits> = {}): ZipReader {
+    return ZipReader.from(fileSource(file), limits);
+  }
+
+  private static from(source: ZipSource, limits: Partial<ZipLimits>): ZipReader {
     const all = { ...DEFAULT_ZIP_LIMITS, ...limits };
-    return new ZipReader(buf, all, readDirectory(buf, all));
+    try {
+      return new ZipReader(source, all, readDirectory(source, all));
+    } catch (e) {
+      source.close();
+      throw e;
+    }
+  }
+
+  close(): void {
+    this.source.close();
   }
 
   /** The entry's content, inflated and CRC-checked; throws ZipError. */
@@ -101,13 +147,9 @@ export class ZipReader {
     if (entry.encrypted) throw new ZipError('encrypted', entry.name);
     if (entry.method !== 0 && entry.method !== 8)
       throw new ZipError('unsupported-method', entry.name, { method: entry.method });
-    const b = this.bytes;
-    const at = entry.localHeaderOffset;
-    if (at + 30 > b.length || b.readUInt32LE(at) !== SIG_LOCAL) throw new ZipError('truncated', entry.name);
-    const start = at + 30 + b.readUInt16LE(at + 26) + b.readUInt16LE(at + 28);
-    const end = start + entry.compressedSize;
-    if (end > b.length) throw new ZipError('truncated', entry.name);
-    const raw = b.subarray(start, end);
+    // Deflated bytes go to a reused buffer: only the inflated copy leaves this function.
+    const raw = this.source.read(entry.dataOffset, entry.compressedSize, entry.method === 8);
+    if (raw.length < entry.compressedSize) throw new ZipError('truncated', entry.name);
     let data: Buffer;
     if (entry.method === 0) data = raw;
     else {
@@ -125,26 +167,33 @@ export class ZipReader {
   }
 }
 
-function readDirectory(b: Buffer, limits: ZipLimits): ZipEntry[] {
-  const eocd = findEndOfDirectory(b);
-  let count = b.readUInt16LE(eocd + 10);
-  let dirSize = b.readUInt32LE(eocd + 12);
-  let dirOffset = b.readUInt32LE(eocd + 16);
-  if (b.readUInt16LE(eocd + 4) !== 0 || b.readUInt16LE(eocd + 6) !== 0) throw new ZipError('multi-disk');
-  const locator = eocd - 20;
-  if (locator >= 0 && b.readUInt32LE(locator) === SIG_ZIP64_LOCATOR) {
-    const at = safeNumber(b.readBigUInt64LE(locator + 8));
-    if (at + 56 > b.length || b.readUInt32LE(at) !== SIG_ZIP64_EOCD) throw new ZipError('truncated');
-    count = safeNumber(b.readBigUInt64LE(at + 32));
-    dirSize = safeNumber(b.readBigUInt64LE(at + 40));
-    dirOffset = safeNumber(b.readBigUInt64LE(at + 48));
+function readDirectory(src: ZipSource, limits: ZipLimits): ZipEntry[] {
+  if (src.size > limits.maxArchiveSize)
+    throw new ZipError('archive-too-large', undefined, { size: src.size, limit: limits.maxArchiveSize });
+  const tailStart = Math.max(0, src.size - 22 - 0xffff - 20);
+  const tail = src.read(tailStart, src.size - tailStart);
+  const e = findEndOfDirectory(tail);
+  let count = tail.readUInt16LE(e + 10);
+  let dirSize = tail.readUInt32LE(e + 12);
+  let dirOffset = tail.readUInt32LE(e + 16);
+  if (tail.readUInt16LE(e + 4) !== 0 || tail.readUInt16LE(e + 6) !== 0) throw new ZipError('multi-disk');
+  const locator = e - 20;
+  if (locator >= 0 && tail.readUInt32LE(locator) === SIG_ZIP64_LOCATOR) {
+    const at = safeNumber(tail.readBigUInt64LE(locator + 8));
+    const z = src.read(at, 56);
+    if (z.length < 56 || z.readUInt32LE(0) !== SIG_ZIP64_EOCD) throw new ZipError('truncated');
+    count = safeNumber(z.readBigUInt64LE(32));
+    dirSize = safeNumber(z.readBigUInt64LE(40));
+    dirOffset = safeNumber(z.readBigUInt64LE(48));
   }
   if (count > limits.maxEntries) throw new ZipError('too-many-entries', undefined, { count, limit: limits.maxEntries });
-  if (dirOffset + dirSize > b.length) throw new ZipError('truncated');
+  if (dirOffset + dirSize > src.size) throw new ZipError('truncated');
+  const b = src.read(dirOffset, dirSize);
 
   const entries: ZipEntry[] = [];
+  const rawNames: Buffer[] = [];
   let total = 0;
-  let p = dirOffset;
+  let p = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > b.length || b.readUInt32LE(p) !== SIG_CENTRAL) throw new ZipError('truncated');
     const nameLen = b.readUInt16LE(p + 28);
@@ -169,14 +218,56 @@ function readDirectory(b: Buffer, limits: ZipLimits): ZipEntry[] {
       encrypted: (flags & FLAG_ENCRYPTED) !== 0,
       crc32: b.readUInt32LE(p + 16),
       ...sizes,
+      dataOffset: 0,
     };
     checkEntryLimits(entry, limits);
     total += entry.size;
     if (total > limits.maxTotalSize) throw new ZipError('too-large', undefined, { limit: limits.maxTotalSize });
     entries.push(entry);
+    rawNames.push(rawName);
     p += 46 + nameLen + extraLen + commentLen;
   }
+  if (total > limits.totalRatioFloor && total / Math.max(src.size, 1) > limits.maxTotalRatio) {
+    const ratio = Math.round(total / Math.max(src.size, 1));
+    throw new ZipError('total-ratio', undefined, { ratio, limit: limits.maxTotalRatio });
+  }
+  checkLocalHeaders(src, entries, rawNames, dirOffset);
   return entries;
+}
+
+/**
+ * Every local header must carry the directory's name (a tool that reads local headers would
+ * otherwise unpack something else, e.g. `../../evil.json`), and no two entries may share bytes
+ * (overlapping entries are how the smallest zip bombs are built), nor run into the directory.
+ */
+function checkLocalHeaders(src: ZipSource, entries: ZipEntry[], rawNames: readonly Buffer[], dirOffset: number): void {
+  const spans: { start: number; end: number; entry: ZipEntry }[] = [];
+  for (const [i, entry] of entries.entries()) {
+    const expected = rawNames[i];
+    const at = entry.localHeaderOffset;
+    const h = src.read(at, 30 + expected.length);
+    if (h.length < 30 || h.readUInt32LE(0) !== SIG_LOCAL) throw new ZipError('truncated', entry.name);
+    const nameLen = h.readUInt16LE(26);
+    const localName = h.subarray(30, 30 + nameLen);
+    if (nameLen !== expected.length || !localName.equals(expected)) {
+      const local = src.read(at + 30, nameLen);
+      throw new ZipError('name-mismatch', entry.name, {
+        local: decodeName(local, h.readUInt16LE(6), Buffer.alloc(0)).name,
+      });
+    }
+    entry.dataOffset = at + 30 + nameLen + h.readUInt16LE(28);
+    // A data descriptor (12 bytes at least) follows the data when bit 3 is set.
+    const descriptor = h.readUInt16LE(6) & FLAG_DATA_DESCRIPTOR ? 12 : 0;
+    const end = entry.dataOffset + entry.compressedSize + descriptor;
+    if (end > src.size) throw new ZipError('truncated', entry.name);
+    spans.push({ start: at, end, entry });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < spans.length; i++) {
+    const next = spans[i + 1];
+    if ((next && spans[i].end > next.start) || spans[i].end > dirOffset)
+      throw new ZipError('overlap', spans[i].entry.name);
+  }
 }
 
 function checkEntryLimits(entry: ZipEntry, limits: ZipLimits): void {

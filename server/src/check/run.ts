@@ -2,12 +2,14 @@
 // with the engine and collect per-file diagnostics. A path that cannot be read is collected
 // separately: it makes the exit code 2 but never stops the other paths from being checked.
 // A symlink out of a folder is only a note: not following it is the walker's policy.
-import { promises as fs, readFileSync, type Stats } from 'node:fs';
+import { closeSync, promises as fs, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
+import { archiveFormat } from '../archive/archiveSignature';
 import { ZipError, ZipReader } from '../archive/zipReader';
 import { discover } from '../files/discover';
 import { checkBytes, type CheckOptions } from '../engine';
 import { message, bundleFor, type Lang } from '../l10n/messages';
+import { escapeControl } from '../util/safeText';
 import { UserError } from '../util/userError';
 import { archiveDiagnostic, findingsToDiagnostics, type CheckedFile, type SeverityOverrides } from './diagnostics';
 
@@ -63,8 +65,9 @@ export async function runCheck(input: RunInput): Promise<RunResult> {
     const found = await discover(n.absolute, { include: input.include, exclude: input.exclude });
     for (const p of found.problems) {
       const shown = p.relative ? path.join(n.display, ...p.relative.split('/')) : n.display;
-      if (p.code === 'unreadable') result.problems.push(t('check.unreadable', { path: shown, reason: p.detail }));
-      else result.notes.push(t(`check.skipped.${p.code}`, { path: shown }));
+      if (p.code === 'unreadable')
+        result.problems.push(t('check.unreadable', { path: escapeControl(shown), reason: p.detail }));
+      else result.notes.push(t(`check.skipped.${p.code}`, { path: escapeControl(shown) }));
     }
     for (const f of found.files) {
       if (seen.has(f.absolute)) continue;
@@ -76,20 +79,44 @@ export async function runCheck(input: RunInput): Promise<RunResult> {
 }
 
 function checkFile(display: string, absolute: string, named: boolean, input: RunInput, result: RunResult): void {
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
+    // An archive is read at positions, never whole (archive/zipSource.ts); a `.json` file is
+    // read whole at once (it is checked whole), the others by their first bytes first.
     // Synchronous on purpose: the CLI does one thing at a time, and for thousands of small
     // files the promise API's thread-pool round trips cost several times the reading itself.
-    bytes = readFileSync(absolute);
+    const json = absolute.toLowerCase().endsWith('.json');
+    if (json || !isZip(firstBytes(absolute), absolute)) bytes = readFileSync(absolute);
   } catch (e) {
-    result.problems.push(message('check.unreadable', { path: display, reason: errnoCode(e) }, input.lang));
+    result.problems.push(
+      message('check.unreadable', { path: escapeControl(display), reason: errnoCode(e) }, input.lang),
+    );
     return;
   }
-  if (isZip(bytes, absolute)) {
-    result.files.push(...checkArchive(display, bytes, input));
+  if (bytes === undefined) {
+    try {
+      result.files.push(...checkArchive(display, () => ZipReader.openFile(absolute), input));
+    } catch (e) {
+      if (e instanceof ZipError || typeof (e as NodeJS.ErrnoException).code !== 'string') throw e;
+      result.problems.push(
+        message('check.unreadable', { path: escapeControl(display), reason: errnoCode(e) }, input.lang),
+      );
+    }
     return;
   }
-  result.files.push(checkDocument(display, bytes, named, input));
+  const inMemory = bytes;
+  if (isZip(inMemory, absolute)) result.files.push(...checkArchive(display, () => ZipReader.open(inMemory), input));
+  else result.files.push(checkDocument(display, inMemory, named, input));
+}
+
+function firstBytes(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    return head.subarray(0, readSync(fd, head, 0, 4, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A named file and every archive entry must be an РРО document; a walked file may be anything. */
@@ -109,7 +136,7 @@ function isZip(bytes: Uint8Array, file: string): boolean {
   return pk || file.toLowerCase().endsWith('.zip');
 }
 
-function checkArchive(display: string, bytes: Uint8Array, input: RunInput): CheckedFile[] {
+function checkArchive(display: string, open: () => ZipReader, input: RunInput): CheckedFile[] {
   const bundle = bundleFor(input.lang);
   const refused = (
     code: string,
@@ -122,23 +149,30 @@ function checkArchive(display: string, bytes: Uint8Array, input: RunInput): Chec
   };
   let zip: ZipReader;
   try {
-    zip = ZipReader.open(bytes);
+    zip = open();
   } catch (e) {
     if (!(e instanceof ZipError)) throw e;
     return [refused(e.code, zipArgs(e))];
   }
   const files: CheckedFile[] = [];
-  for (const entry of zip.entries) {
-    if (entry.isDirectory) continue;
-    let data: Buffer;
-    try {
-      data = zip.read(entry);
-    } catch (e) {
-      if (!(e instanceof ZipError)) throw e;
-      files.push(refused(e.code, zipArgs(e), entry.name));
-      continue;
+  try {
+    for (const entry of zip.entries) {
+      if (entry.isDirectory) continue;
+      let data: Buffer;
+      try {
+        data = zip.read(entry);
+      } catch (e) {
+        if (!(e instanceof ZipError)) throw e;
+        files.push(refused(e.code, zipArgs(e), entry.name));
+        continue;
+      }
+      // The importer reads every entry as JSON: an archive in the archive is not "odd text".
+      const format = archiveFormat(data);
+      if (format) files.push(refused('nested-archive', { entry: escapeControl(entry.name), format }, entry.name));
+      else files.push(checkDocument(`${display}!/${entry.name}`, data, true, input));
     }
-    files.push(checkDocument(`${display}!/${entry.name}`, data, true, input));
+  } finally {
+    zip.close();
   }
   if (files.length === 0) files.push(refused('empty', {}, undefined, 'warning'));
   return files;
@@ -146,10 +180,11 @@ function checkArchive(display: string, bytes: Uint8Array, input: RunInput): Chec
 
 /** Sizes in the messages are in MB: the limits are hundreds of megabytes. */
 function zipArgs(e: ZipError): Record<string, string | number> {
-  const args: Record<string, string | number> = { ...e.args, entry: e.entry ?? '' };
+  const args: Record<string, string | number> = { ...e.args, entry: escapeControl(e.entry ?? '') };
+  if (typeof e.args.local === 'string') args.local = escapeControl(e.args.local);
   for (const key of ['limit', 'size'] as const) {
     const v = e.args[key];
-    if (typeof v === 'number' && e.code !== 'too-many-entries' && e.code !== 'ratio')
+    if (typeof v === 'number' && e.code !== 'too-many-entries' && e.code !== 'ratio' && e.code !== 'total-ratio')
       args[key] = Math.round(v / 1024 / 1024);
   }
   return args;

@@ -20,6 +20,8 @@ export * from '../nullReport/period';
 export { DEFAULT_ARCHIVE_LIMIT_MB } from '../format/table';
 export { GUID, isGuid } from '../format/patterns';
 // Messages in the user's language.
+// Text from outside, shown safely.
+export { escapeControl } from '../util/safeText';
 export { bundleFor, format, message, resolveLang, type Bundle, type Lang } from '../l10n/messages';
 // Settings as the language server reads them (the client validates the same way).
 export { toSettings, type RroSettings } from '../lsp/settings';

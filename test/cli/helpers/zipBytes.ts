@@ -12,6 +12,12 @@ export interface RawEntry {
   declaredSize?: number;
   /** Lie about the CRC. */
   crc?: number;
+  /** The compressed bytes as written (instead of deflating `data`): hand-built deflate streams. */
+  body?: Buffer;
+  /** Another name in the local header than in the central directory. */
+  localName?: string | Buffer;
+  /** Point the central record at this local header offset (overlapping entries). */
+  centralOffset?: number;
 }
 
 export function buildZip(entries: readonly RawEntry[]): Buffer {
@@ -22,7 +28,13 @@ export function buildZip(entries: readonly RawEntry[]): Buffer {
     const name = typeof e.name === 'string' ? Buffer.from(e.name, 'utf8') : e.name;
     const flags = e.flags ?? (typeof e.name === 'string' ? 0x0800 : 0);
     const method = e.method ?? 8;
-    const body = method === 8 ? zlib.deflateRawSync(e.data) : e.data;
+    const body = e.body ?? (method === 8 ? zlib.deflateRawSync(e.data) : e.data);
+    const localName =
+      e.localName === undefined
+        ? name
+        : typeof e.localName === 'string'
+          ? Buffer.from(e.localName, 'utf8')
+          : e.localName;
     const crc = e.crc ?? zlib.crc32(e.data);
     const size = e.declaredSize ?? e.data.length;
     const local = Buffer.alloc(30);
@@ -34,7 +46,7 @@ export function buildZip(entries: readonly RawEntry[]): Buffer {
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(localName.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
@@ -46,10 +58,10 @@ export function buildZip(entries: readonly RawEntry[]): Buffer {
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
+    central.writeUInt32LE(e.centralOffset ?? offset, 42);
+    locals.push(local, localName, body);
     centrals.push(central, name);
-    offset += 30 + name.length + body.length;
+    offset += 30 + localName.length + body.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, type RuleInfo, type Severity } from '../../engine';
 import { ARCHIVE_RULE, type CheckedFile } from '../../check/diagnostics';
+import { escapeControl } from '../../util/safeText';
 
 // The same published README the language server links to (lsp/diagnostics.ts): a SARIF file
 // is viewed far from any checkout, so the link must be absolute.
@@ -32,7 +33,7 @@ export function formatSarif(files: readonly CheckedFile[], ctx: SarifContext): s
       ruleId: d.rule,
       ruleIndex: ruleIndex.get(d.rule) ?? -1,
       level: LEVEL[d.severity],
-      message: { text: d.message },
+      message: { text: escapeControl(d.message) }, // names from outside, shown escaped
       locations: [
         {
           physicalLocation: {

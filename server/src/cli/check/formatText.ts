@@ -1,6 +1,7 @@
 // `path:line:col: severity rule message` — 1-based, the shape terminals turn into links and
 // VS Code's `$eslint-compact`-like problem matchers read — then one summary line.
 import { message, type Lang } from '../../l10n/messages';
+import { escapeControl } from '../../util/safeText';
 import { totals, type CheckedFile } from '../../check/diagnostics';
 
 export function formatText(files: readonly CheckedFile[], lang: Lang): string {
@@ -8,7 +9,8 @@ export function formatText(files: readonly CheckedFile[], lang: Lang): string {
   for (const f of files) {
     for (const d of f.diagnostics) {
       out.push(
-        `${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.rule} ${d.message}`,
+        // File and entry names come from outside: a control character could forge a line.
+        `${escapeControl(f.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.rule} ${escapeControl(d.message)}`,
       );
     }
   }

@@ -1,8 +1,10 @@
 // `rro departments <name> --url <root> [--format json]`: SearchDepartments, `id  name` lines.
 // Exit 0 with results, 1 when nothing matched, 2 for a usage error (a name under 5 characters).
+// The answer is validated (api/departments.ts): malformed items and any beyond 50 are counted
+// on stderr, never printed.
 import { clientFromArgs, UsageError } from '../../api/cliSupport';
 import { ApiNetworkError } from '../../api/client';
-import { DepartmentSearchError, MIN_DEPARTMENT_QUERY, searchDepartments } from '../../api/departments';
+import { DepartmentSearchError, findDepartments, MAX_DEPARTMENTS, MIN_DEPARTMENT_QUERY } from '../../api/departments';
 import { message } from '../../l10n/messages';
 import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
@@ -40,9 +42,11 @@ export async function departments(argv: string[], io: CliIO): Promise<number> {
       warn: (l) => io.stderr(l + '\n'),
     });
     try {
-      const found = await searchDepartments(client, name);
+      const { found, malformed, beyond } = await findDepartments(client, name);
       if (values.format === 'json') io.stdout(JSON.stringify(found, null, 2) + '\n');
       else for (const d of found) io.stdout(`${d.id}  ${d.name}\n`);
+      if (beyond > 0) io.stderr(t('departments.cli.beyond', { count: beyond, max: MAX_DEPARTMENTS }) + '\n');
+      if (malformed > 0) io.stderr(t('departments.cli.malformed', { count: malformed }) + '\n');
       if (found.length === 0) io.stderr(t('departments.cli.none') + '\n');
       return found.length > 0 ? 0 : 1;
     } finally {
