@@ -2,11 +2,11 @@
 // table beside it (commands/<name>.help.ts); this file picks one, takes the options every command
 // has (--lang, --color/--no-color, --help, --version) and turns failures into exit code 2 with
 // a one-line reason. A new command is one line in COMMANDS.
-import { version } from '../../../package.json';
 import { resolveLang, message, type Lang } from '../l10n/messages';
 import { CliError, type CliIO, type Command } from './io';
 import { renderCommandHelp, renderMainHelp, type CommandHelp } from './help';
 import { paintFor, useColor, type ColorFlag } from './style';
+import { VERSION } from './version';
 import { check } from './commands/check';
 import { checkHelp } from './commands/check.help';
 import { pack } from './commands/pack';
@@ -36,8 +36,6 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'null-report': { run: nullReport, help: nullReportHelp },
   lsp: { run: lsp, help: lspHelp },
 };
-
-export const VERSION: string = version;
 
 /** What main needs from the process; whether each stream is a terminal decides colour. */
 export interface MainIO extends Omit<CliIO, 'lang' | 'color'> {

@@ -42,7 +42,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     : result.files;
 
   if (opts.format === 'json') io.stdout(formatJson(files));
-  else if (opts.format === 'sarif') io.stdout(formatSarif(files, { cwd: io.cwd }));
+  else if (opts.format === 'sarif') io.stdout(formatSarif(files, { cwd: io.cwd, lang: io.lang }));
   else io.stdout(formatText(files, io.lang, paintFor(io.color)));
 
   if (!opts.quiet) for (const note of result.notes) io.stderr(`rro check: ${note}\n`);
