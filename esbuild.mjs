@@ -1,32 +1,42 @@
 // One bundling script for the three things that run: the VS Code client, the language
-// server and the `rro` CLI. Each bundle is self-contained, so the .vsix ships no node_modules.
+// server and the `rro` CLI. Each bundle is self-contained, so the .vsix ships no node_modules
+// and the npm package has no runtime dependencies. scripts/binaries.mjs reuses `common`/`cliEntry`.
 import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
 
-const production = process.argv.includes('--production');
-const watch = process.argv.includes('--watch');
-
-const common = {
+export const common = {
   bundle: true,
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  sourcemap: !production,
-  minify: production,
   logLevel: 'warning',
   // jsonc-parser ships a UMD build that esbuild cannot follow; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
 };
 
+export const cliEntry = {
+  entryPoints: ['server/src/cli/main.ts'],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node' },
+};
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  cliEntry,
 ];
 
-const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
-if (watch) {
-  await Promise.all(contexts.map((c) => c.watch()));
-} else {
-  await Promise.all(contexts.map((c) => c.rebuild()));
-  await Promise.all(contexts.map((c) => c.dispose()));
+async function build() {
+  const production = process.argv.includes('--production');
+  const watch = process.argv.includes('--watch');
+  const mode = { sourcemap: !production, minify: production };
+  const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...mode, ...e })));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+  } else {
+    await Promise.all(contexts.map((c) => c.rebuild()));
+    await Promise.all(contexts.map((c) => c.dispose()));
+  }
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await build();

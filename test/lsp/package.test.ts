@@ -1,5 +1,6 @@
 // `npm run package` builds the .vsix; it carries only what the extension runs with (bundles,
-// manifest, nls, l10n, schemas, snippets, README, CHANGELOG, LICENSE, icon), checked by
+// manifest, nls, l10n, schemas, snippets, README, CHANGELOG, LICENSE, icon; the CLI bundle and
+// the format reference docs/format.md, for machines that get only the .vsix), checked by
 // Info-ZIP and by Python's zipfile, and stays under 2 MB.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -29,6 +30,7 @@ const COPY = [
   'snippets',
   'images',
   'docs',
+  'scripts',
 ];
 
 function projectCopy(): string {
@@ -42,7 +44,8 @@ function projectCopy(): string {
 const ALLOWED: readonly RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
-  /^extension\/dist\/(client|server)\.js$/,
+  /^extension\/dist\/(client|server|cli)\.js$/,
+  /^extension\/docs\/format\.md$/,
   /^extension\/package(\.nls(\.ru)?)?\.json$/,
   /^extension\/l10n\/[\w.-]+\.json$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
@@ -55,6 +58,7 @@ const ALLOWED: readonly RegExp[] = [
 const REQUIRED = [
   'extension/dist/client.js',
   'extension/dist/server.js',
+  'extension/dist/cli.js',
   'extension/package.json',
   'extension/package.nls.json',
   'extension/package.nls.ru.json',

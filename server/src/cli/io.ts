@@ -8,6 +8,8 @@ export interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
   lang: Lang;
+  /** stdout is a terminal that takes colour (see style.ts); use paintFor(io.color). */
+  color: boolean;
 }
 
 /** A failure of the command itself (bad arguments, unreadable path): exit code 2. */

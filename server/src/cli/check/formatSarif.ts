@@ -1,16 +1,25 @@
 // `--format sarif`: SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps). Regions are
 // 1-based with UTF-16 columns (the run says so); the JSON pointer rides along in properties,
-// because a pointer says more than a line to someone fixing a generated payload.
+// because a pointer says more than a line to someone fixing a generated payload. Each rule
+// carries its short and full description and help in the user's language (l10n/sarif.*.json),
+// the tool its version; the output is validated against the OASIS schema in the tests.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, type RuleInfo, type Severity } from '../../engine';
+import type { Lang } from '../../l10n/messages';
+import sarifEn from '../../../../l10n/sarif.en.json';
+import sarifRu from '../../../../l10n/sarif.ru.json';
+import { VERSION } from '../version';
 import { ARCHIVE_RULE, type CheckedFile } from '../../check/diagnostics';
 import { escapeControl } from '../../util/safeText';
 
-// The same published README the language server links to (lsp/diagnostics.ts): a SARIF file
-// is viewed far from any checkout, so the link must be absolute.
-const RULE_DOCS_BASE = 'https://github.com/rro-tools/rro-tools/blob/main/README.md#';
+// The published project and README the language server links to (lsp/diagnostics.ts): a SARIF
+// file is viewed far from any checkout, so the links must be absolute.
+const HOMEPAGE = 'https://github.com/rro-tools/rro-tools';
+const RULE_DOCS_BASE = `${HOMEPAGE}/blob/main/README.md#`;
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+const TEXTS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = { en: sarifEn, ru: sarifRu };
 
 type SarifLevel = 'error' | 'warning' | 'note';
 const LEVEL: Readonly<Record<Severity, SarifLevel>> = {
@@ -23,6 +32,35 @@ const LEVEL: Readonly<Record<Severity, SarifLevel>> = {
 export interface SarifContext {
   /** The folder relative paths are relative to (SARIF's SRCROOT). */
   cwd: string;
+  /** Language of the rule descriptions (the results' messages come translated already). */
+  lang: Lang;
+}
+
+/** A rule's text in `lang`, else English, else its id (a rule added without texts still gets valid SARIF). */
+export function ruleText(id: string, part: 'short' | 'full', lang: Lang): string {
+  const key = `${id}.${part}`;
+  return TEXTS[lang][key] ?? TEXTS.en[key] ?? id;
+}
+
+function say(key: string, args: Record<string, string>, lang: Lang): string {
+  return (TEXTS[lang][key] ?? TEXTS.en[key]).replace(/\{(\w+)\}/g, (_, name: string) => args[name] ?? '');
+}
+
+function sarifRule(r: RuleInfo, lang: Lang): Record<string, unknown> {
+  const helpUri = RULE_DOCS_BASE + r.id.replace('/', '-');
+  const full = ruleText(r.id, 'full', lang);
+  const source = say('sarif.source', { section: r.section }, lang);
+  const more = say('sarif.more', { url: helpUri }, lang);
+  return {
+    id: r.id,
+    name: ruleName(r.id),
+    shortDescription: { text: ruleText(r.id, 'short', lang) },
+    fullDescription: { text: full },
+    help: { text: `${full} ${source} ${more}`, markdown: `${full} ${source} [${r.id}](${helpUri})` },
+    helpUri,
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: { section: r.section, severity: r.severity },
+  };
 }
 
 export function formatSarif(files: readonly CheckedFile[], ctx: SarifContext): string {
@@ -58,16 +96,15 @@ export function formatSarif(files: readonly CheckedFile[], ctx: SarifContext): s
         tool: {
           driver: {
             name: 'rro',
-            informationUri: RULE_DOCS_BASE.slice(0, -1),
-            rules: rules.map((r) => ({
-              id: r.id,
-              name: ruleName(r.id),
-              helpUri: RULE_DOCS_BASE + r.id.replace('/', '-'),
-              defaultConfiguration: { level: LEVEL[r.severity] },
-              properties: { section: r.section },
-            })),
+            fullName: `rro-tools ${VERSION}`,
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: HOMEPAGE,
+            language: ctx.lang,
+            rules: rules.map((r) => sarifRule(r, ctx.lang)),
           },
         },
+        language: ctx.lang,
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(ctx.cwd + path.sep).href } },
         columnKind: 'utf16CodeUnits',
         results,

@@ -6,6 +6,7 @@ import { ClassifierError, loadClassifier } from '../../engine/classifier';
 import type { Classifier } from '../../engine';
 import { message, type Lang } from '../../l10n/messages';
 import { CliError, type CliIO } from '../io';
+import { paintFor } from '../style';
 import { totals } from '../../check/diagnostics';
 import { formatJson } from '../check/formatJson';
 import { formatSarif } from '../check/formatSarif';
@@ -41,8 +42,8 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     : result.files;
 
   if (opts.format === 'json') io.stdout(formatJson(files));
-  else if (opts.format === 'sarif') io.stdout(formatSarif(files, { cwd: io.cwd }));
-  else io.stdout(formatText(files, io.lang));
+  else if (opts.format === 'sarif') io.stdout(formatSarif(files, { cwd: io.cwd, lang: io.lang }));
+  else io.stdout(formatText(files, io.lang, paintFor(io.color)));
 
   if (!opts.quiet) for (const note of result.notes) io.stderr(`rro check: ${note}\n`);
   for (const problem of result.problems) io.stderr(`rro check: ${problem}\n`);

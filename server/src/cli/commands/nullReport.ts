@@ -51,6 +51,6 @@ export async function nullReport(argv: string[], io: CliIO): Promise<number> {
   const tmp = `${file}.tmp`;
   await fs.writeFile(tmp, text, 'utf8');
   await fs.rename(tmp, file);
-  io.stderr(t('nullReport.cli.written', { file, year: period.year, month: period.month }) + '\n');
+  io.stderr(t('nullReport.cli.written', { file: values.output, year: period.year, month: period.month }) + '\n');
   return 0;
 }

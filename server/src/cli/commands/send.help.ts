@@ -1,0 +1,31 @@
+// `rro send --help` (rendered by ../help.ts; texts in l10n/cli.*.json under help.send.*).
+import type { CommandHelp } from '../help';
+
+export const sendHelp: CommandHelp = {
+  name: 'send',
+  usage: ['send PATH… --url ROOT [options]', 'send --resume REPORT.json [--yes]'],
+  summaryKey: 'help.send.summary',
+  descriptionKey: 'help.send.description',
+  options: [
+    { flags: '--url ROOT', key: 'help.send.opt.url' },
+    { flags: '-y, --yes', key: 'help.send.opt.yes' },
+    { flags: '--report-dir DIR', key: 'help.send.opt.reportDir', default: '.rro/reports' },
+    { flags: '--concurrency N', key: 'help.send.opt.concurrency', default: '2' },
+    { flags: '--timeout SECONDS', key: 'help.send.opt.timeout', default: '30' },
+    { flags: '--retries N', key: 'help.send.opt.retries', default: '3' },
+    { flags: '--retry-delay MS', key: 'help.send.opt.retryDelay', default: '1000' },
+    { flags: '--resume REPORT.json', key: 'help.send.opt.resume' },
+    { flags: '--allow-errors', key: 'help.send.opt.allowErrors' },
+    { flags: '--ca-file PEM', key: 'help.send.opt.caFile', default: 'RRO_API_CA_FILE' },
+  ],
+  exitCodes: [
+    { code: 0, key: 'help.send.exit.0' },
+    { code: 1, key: 'help.send.exit.1' },
+    { code: 2, key: 'help.send.exit.2' },
+  ],
+  examples: [
+    'rro send exports/ --url http://172.16.10.200/IPCP',
+    'rro send exports/ --url http://172.16.10.200/IPCP --yes',
+    'rro send --resume .rro/reports/send-2026-11-25T10-00-00-000Z.json --yes',
+  ],
+};
