@@ -71,9 +71,7 @@ export function startServer(connection: Connection): void {
       snapshots: new SnapshotCache(),
       folders,
       settings: new SettingsStore(connection, folders, pullConfiguration, init.settings),
-      options: new OptionsCache((file, reason) => {
-        void connection.window.showWarningMessage(text.t('lsp.settings.unreadable', { path: file, reason }));
-      }),
+      options: new OptionsCache(text, (message) => void connection.window.showWarningMessage(message)),
       text,
       departments,
       ownClient: init.client === OWN_CLIENT,
