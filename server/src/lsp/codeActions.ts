@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Finding, Fix, LineIndex, TextEdit } from '../engine';
 import { toDiagnostic, type DiagnosticData } from './diagnostics';
-import { logOf, openRro, type OpenRro, type ServerContext } from './context';
+import { findingsOf, logOf, openRro, type OpenRro, type ServerContext } from './context';
 import { statusSpec } from './fields';
 import { locate, nodeAtPath, pathPointer, roleAt } from './locate';
 import { runSafe } from './runSafe';
@@ -71,7 +71,7 @@ export function registerCodeActions(ctx: ServerContext): void {
       const open = await openRro(ctx, params.textDocument.uri);
       if (!open) return [];
       const { snapshot } = open;
-      const findings = snapshot.findings(open.options);
+      const findings = findingsOf(open);
       const wanted = (kind: string): boolean =>
         !params.context.only || params.context.only.some((k) => kind === k || kind.startsWith(k + '.'));
       const actions: CodeAction[] = [];

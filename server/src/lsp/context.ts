@@ -2,7 +2,8 @@
 // settings of each document's folder, engine options, the user's language and department names.
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckOptions, DocumentKind, JsonNode } from '../engine';
+import type { CheckOptions, DocumentKind, Encoding, Finding, JsonNode } from '../engine';
+import { diskEncoding, encodingFinding } from './encoding';
 import type { SettingsStore } from './config';
 import type { DepartmentDirectory } from './departments';
 import { isSelected, uriToPath, type Folders } from './folders';
@@ -22,6 +23,8 @@ export interface OpenRro {
   /** The tree the editor reads: the document's, or the readable part of a too-deep one. */
   root: JsonNode | undefined;
   kind: DocumentKind;
+  /** The file on disk is in this encoding, not UTF-8 (`file:` documents only). */
+  encoding: Encoding | undefined;
 }
 
 export interface ServerContext {
@@ -55,9 +58,25 @@ export async function openRro(ctx: ServerContext, uri: string): Promise<OpenRro 
   // gets its `rro/json-too-deep` finding and an outline instead of silence.
   if (readable(snapshotOf(ctx, latest)).kind === 'unknown') return undefined;
   const options = await ctx.options.for(settings, folderPathOf(ctx, uri));
+  const encoding = await diskEncoding(uri);
   const current = ctx.documents.get(uri) ?? latest;
   const snapshot = snapshotOf(ctx, current);
-  return { document: current, snapshot, settings, options, ...readable(snapshot) };
+  return { document: current, snapshot, settings, options, encoding, ...readable(snapshot) };
+}
+
+const withEncoding = new WeakMap<Finding[], Finding[]>();
+
+/** The document's findings, with `rro/encoding` first when its file on disk is not UTF-8. */
+export function findingsOf(open: OpenRro): Finding[] {
+  const findings = open.snapshot.findings(open.options);
+  if (!open.encoding) return findings;
+  let all = withEncoding.get(findings);
+  if (!all) {
+    const finding = encodingFinding(open.encoding, open.options);
+    all = finding ? [finding, ...findings] : findings;
+    withEncoding.set(findings, all);
+  }
+  return all;
 }
 
 /** One line to the client's log (the server's output channel). */
