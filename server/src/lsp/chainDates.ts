@@ -52,5 +52,8 @@ export function breaksOrder(
     return first !== undefined && day > first;
   }
   const chain = chainOf(root, objectPath);
+  // A transfer comes after the registration: its date bounds the dates up to that one.
+  const transfer = at <= 2 ? dayOf(nodeAtPath(root, [...objectPath, 'transfer', 'transferDate'])) : undefined;
+  if (transfer !== undefined && transfer < day) return true;
   return chain.some((d, i) => d !== undefined && (i < at ? d > day : i > at && d < day));
 }

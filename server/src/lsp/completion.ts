@@ -21,6 +21,7 @@ import { nodeAtPath, roleAt, type ObjectRole } from './locate';
 import { resolveSettingPath } from './options';
 import { runSafe } from './runSafe';
 import { isBlank, skeletonItems } from './skeleton';
+import { typedKeys } from './typedKeys';
 
 /** At most this many codes or departments in one list: the client filters as the user types. */
 const MAX_VALUES = 2000;
@@ -77,11 +78,48 @@ function typingKeyWithoutComma(text: string, span: { offset: number; length: num
  * that value has none) and one after the new property (when another property follows).
  */
 function commasAround(text: string, span: { offset: number; length: number }): { before?: number; after: boolean } {
-  let i = span.offset - 1;
-  while (i >= 0 && /\s/.test(text[i])) i--;
-  let j = span.offset + span.length;
-  while (j < text.length && /\s/.test(text[j])) j++;
+  const i = previousToken(text, span.offset - 1);
+  const j = nextToken(text, span.offset + span.length);
   return { before: i >= 0 && !'{,['.includes(text[i]) ? i + 1 : undefined, after: text[j] === '"' };
+}
+
+/** The last offset at or before `i` that is neither whitespace nor inside a comment. */
+function previousToken(text: string, i: number): number {
+  for (;;) {
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (i < 0) return i;
+    if (i >= 1 && text[i] === '/' && text[i - 1] === '*') {
+      i = text.lastIndexOf('/*', i - 2) - 1;
+      continue;
+    }
+    const lineStart = text.lastIndexOf('\n', i) + 1;
+    const comment = lineComment(text.slice(lineStart, i + 1));
+    if (comment < 0) return i;
+    i = lineStart + comment - 1;
+  }
+}
+
+/** Where `//` starts a comment in a line (outside strings), or -1. */
+function lineComment(line: string): number {
+  let inString = false;
+  for (let k = 0; k < line.length; k++) {
+    if (inString) {
+      if (line[k] === '\\') k++;
+      else if (line[k] === '"') inString = false;
+    } else if (line[k] === '"') inString = true;
+    else if (line[k] === '/' && line[k + 1] === '/') return k;
+  }
+  return -1;
+}
+
+/** The first offset at or after `j` that is neither whitespace nor inside a comment. */
+function nextToken(text: string, j: number): number {
+  for (;;) {
+    while (j < text.length && /\s/.test(text[j])) j++;
+    if (text.startsWith('//', j)) j = text.indexOf('\n', j) < 0 ? text.length : text.indexOf('\n', j);
+    else if (text.startsWith('/*', j)) j = text.indexOf('*/', j + 2) < 0 ? text.length : text.indexOf('*/', j + 2) + 2;
+    else return j;
+  }
 }
 
 async function complete(
@@ -94,7 +132,14 @@ async function complete(
   const location = getLocation(snapshot.text, offset);
   const prev: JsoncNode | undefined = location.previousNode;
   const inString = prev?.type === 'string' && offset > prev.offset && offset <= prev.offset + prev.length;
-  const span = inString ? { offset: prev.offset, length: prev.length } : openQuoteSpan(snapshot.text, offset);
+  // `true`, `0`, `null` under the cursor: the whole literal is replaced, not written into.
+  const onLiteral =
+    prev !== undefined &&
+    ['boolean', 'number', 'null'].includes(prev.type) &&
+    offset >= prev.offset &&
+    offset <= prev.offset + prev.length;
+  const span =
+    inString || onLiteral ? { offset: prev.offset, length: prev.length } : openQuoteSpan(snapshot.text, offset);
   const range = snapshot.lines.range(span.offset, span.length);
   const place: Place = { open, range, snippets, span };
   const path = location.path;
@@ -133,6 +178,8 @@ function propertyItems(
   const present = new Set(
     (object?.type === 'object' ? (object.children ?? []) : []).map((p) => String(p.children?.[0].value).toLowerCase()),
   );
+  if (object?.type === 'object') for (const key of typedKeys(place.open.snapshot.text, object.offset)) present.add(key);
+  present.delete(''); // the key being typed
   const statusNode = role === 'question' ? nodeAtPath(root, [...objectPath, 'status']) : undefined;
   const status = typeof statusNode?.value === 'string' ? statusSpec(statusNode.value) : undefined;
   const required = requiredFields(role, status);
