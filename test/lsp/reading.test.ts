@@ -46,6 +46,16 @@ describe('reading help: findings you can find, words not keys', () => {
       diagnostics.some((d) => d.code === 'rro/json-too-deep'),
       JSON.stringify(diagnostics.map((d) => d.code)),
     );
+    // Pushed the same way to a client without pull diagnostics.
+    const push = await LspTestClient.start({ initializationOptions: { locale: 'en' } });
+    try {
+      const pending = push.waitForPush('untitled:deep.json');
+      await push.open('untitled:deep.json', text);
+      const pushed = await pending;
+      assert.ok(pushed.diagnostics.some((d) => d.code === 'rro/json-too-deep'));
+    } finally {
+      await push.stop();
+    }
     const [appeal] = await client.symbols(uri);
     assert.match(appeal.name, /Ж-2016-0042/);
     assert.deepEqual(
