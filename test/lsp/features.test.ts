@@ -64,16 +64,18 @@ describe('language features', () => {
     const fixed = new Set<string>();
     for (const d of diagnostics) {
       const actions = await client.codeActions(uri, d.range, [d], ['quickfix']);
+      // The fixes of d, and of the server's other findings touching its range.
       for (const action of actions.filter((a) => a.edit)) {
-        assert.deepEqual(action.diagnostics, [d]);
+        const [target] = action.diagnostics!;
+        assert.equal(action.diagnostics!.length, 1);
         const after = applyEdits(BAD, action.edit!.changes![uri]);
         const left = await client.pullDiagnostics(await fresh(after));
-        const count = (list: Diagnostic[]): number => list.filter((x) => x.code === d.code).length;
+        const count = (list: Diagnostic[]): number => list.filter((x) => x.code === target.code).length;
         assert.ok(
           count(left) < count(diagnostics),
-          `${action.title} (${String(d.code)}) did not remove its diagnostic`,
+          `${action.title} (${String(target.code)}) did not remove its diagnostic`,
         );
-        fixed.add(String(d.code));
+        fixed.add(String(target.code));
       }
     }
     // A question without the fields its status requires (the status above is a typo, so

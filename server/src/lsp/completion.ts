@@ -1,6 +1,8 @@
 // Completion: property names valid where the cursor is (for a question: required by its
 // status first), inserted with a value placeholder; values for the property under the
-// cursor (statuses and formats with labels, true/false, today's date, codes, departments).
+// cursor (statuses and formats with labels, true/false, dates that keep the order, codes,
+// departments), each value once, its Russian (or English) label shown beside it; in an
+// empty file or `{}`, a whole appeal or no-appeals report (skeleton.ts).
 import { getLocation, type Node as JsoncNode } from 'jsonc-parser';
 import {
   CompletionItemKind,
@@ -10,26 +12,46 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { FORMAT_LABELS, STATUSES, type FieldSpec } from '../format/table';
-import { runUnlessCancelled } from './cancel';
-import { folderPathOf, openRro, type OpenRro, type ServerContext } from './context';
+import { breaksOrder, chainDay } from './chainDates';
+import { folderPathOf, logOf, openRro, snapshotOf, type OpenRro, type ServerContext } from './context';
 import { localDay } from '../engine';
 import { fieldOf, fieldsOf, requiredFields, statusSpec } from './fields';
+import { isSelected } from './folders';
 import { nodeAtPath, roleAt, type ObjectRole } from './locate';
 import { resolveSettingPath } from './options';
+import { runSafe } from './runSafe';
+import { isBlank, skeletonItems } from './skeleton';
+import { typedKeys } from './typedKeys';
 
 /** At most this many codes or departments in one list: the client filters as the user types. */
 const MAX_VALUES = 2000;
 
 export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion((params, token) =>
-    runUnlessCancelled(token, async (): Promise<CompletionList | null> => {
+    runSafe(logOf(ctx), 'completion', token, null, async (): Promise<CompletionList | null> => {
       const open = await openRro(ctx, params.textDocument.uri);
-      if (!open) return null;
+      if (!open) return blankDocumentItems(ctx, params.textDocument.uri);
       const offset = open.snapshot.lines.offset(params.position);
       const items = await complete(ctx, open, offset, ctx.snippetSupport);
-      return { isIncomplete: false, items };
+      return { isIncomplete: false, items: onceEach(items) };
     }),
   );
+}
+
+/** An empty file or `{}` that `rro.files` selects: the skeletons, replacing the whole text. */
+async function blankDocumentItems(ctx: ServerContext, uri: string): Promise<CompletionList | null> {
+  const document = ctx.documents.get(uri);
+  if (!document || !isBlank(document.getText())) return null;
+  if (!isSelected(uri, await ctx.settings.forResource(uri), ctx.folders)) return null;
+  const snapshot = snapshotOf(ctx, document);
+  const range = snapshot.lines.range(0, snapshot.text.length);
+  return { isIncomplete: false, items: skeletonItems(ctx.text, range, ctx.snippetSupport) };
+}
+
+/** One item per label (a value offered twice, e.g. today and the chain's day, is shown once). */
+function onceEach(items: CompletionItem[]): CompletionItem[] {
+  const seen = new Set<string>();
+  return items.filter((i) => !seen.has(i.label) && seen.add(i.label) !== undefined);
 }
 
 interface Place {
@@ -56,11 +78,48 @@ function typingKeyWithoutComma(text: string, span: { offset: number; length: num
  * that value has none) and one after the new property (when another property follows).
  */
 function commasAround(text: string, span: { offset: number; length: number }): { before?: number; after: boolean } {
-  let i = span.offset - 1;
-  while (i >= 0 && /\s/.test(text[i])) i--;
-  let j = span.offset + span.length;
-  while (j < text.length && /\s/.test(text[j])) j++;
+  const i = previousToken(text, span.offset - 1);
+  const j = nextToken(text, span.offset + span.length);
   return { before: i >= 0 && !'{,['.includes(text[i]) ? i + 1 : undefined, after: text[j] === '"' };
+}
+
+/** The last offset at or before `i` that is neither whitespace nor inside a comment. */
+function previousToken(text: string, i: number): number {
+  for (;;) {
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (i < 0) return i;
+    if (i >= 1 && text[i] === '/' && text[i - 1] === '*') {
+      i = text.lastIndexOf('/*', i - 2) - 1;
+      continue;
+    }
+    const lineStart = text.lastIndexOf('\n', i) + 1;
+    const comment = lineComment(text.slice(lineStart, i + 1));
+    if (comment < 0) return i;
+    i = lineStart + comment - 1;
+  }
+}
+
+/** Where `//` starts a comment in a line (outside strings), or -1. */
+function lineComment(line: string): number {
+  let inString = false;
+  for (let k = 0; k < line.length; k++) {
+    if (inString) {
+      if (line[k] === '\\') k++;
+      else if (line[k] === '"') inString = false;
+    } else if (line[k] === '"') inString = true;
+    else if (line[k] === '/' && line[k + 1] === '/') return k;
+  }
+  return -1;
+}
+
+/** The first offset at or after `j` that is neither whitespace nor inside a comment. */
+function nextToken(text: string, j: number): number {
+  for (;;) {
+    while (j < text.length && /\s/.test(text[j])) j++;
+    if (text.startsWith('//', j)) j = text.indexOf('\n', j) < 0 ? text.length : text.indexOf('\n', j);
+    else if (text.startsWith('/*', j)) j = text.indexOf('*/', j + 2) < 0 ? text.length : text.indexOf('*/', j + 2) + 2;
+    else return j;
+  }
 }
 
 async function complete(
@@ -73,18 +132,25 @@ async function complete(
   const location = getLocation(snapshot.text, offset);
   const prev: JsoncNode | undefined = location.previousNode;
   const inString = prev?.type === 'string' && offset > prev.offset && offset <= prev.offset + prev.length;
-  const span = inString ? { offset: prev.offset, length: prev.length } : openQuoteSpan(snapshot.text, offset);
+  // `true`, `0`, `null` under the cursor: the whole literal is replaced, not written into.
+  const onLiteral =
+    prev !== undefined &&
+    ['boolean', 'number', 'null'].includes(prev.type) &&
+    offset >= prev.offset &&
+    offset <= prev.offset + prev.length;
+  const span =
+    inString || onLiteral ? { offset: prev.offset, length: prev.length } : openQuoteSpan(snapshot.text, offset);
   const range = snapshot.lines.range(span.offset, span.length);
   const place: Place = { open, range, snippets, span };
   const path = location.path;
   if (location.isAtPropertyKey || typingKeyWithoutComma(snapshot.text, span, offset)) {
     const objectPath = path.slice(0, -1);
-    return propertyItems(ctx, place, objectPath, roleAt(snapshot.kind, objectPath));
+    return propertyItems(ctx, place, objectPath, roleAt(open.kind, objectPath));
   }
   const last = path[path.length - 1];
   if (typeof last !== 'string') return [];
-  const field = fieldOf(roleAt(snapshot.kind, path.slice(0, -1)), last);
-  return field ? valueItems(ctx, place, field) : [];
+  const field = fieldOf(roleAt(open.kind, path.slice(0, -1)), last);
+  return field ? valueItems(ctx, place, field, path.slice(0, -1)) : [];
 }
 
 /**
@@ -107,11 +173,13 @@ function propertyItems(
   objectPath: (string | number)[],
   role: ObjectRole,
 ): CompletionItem[] {
-  const root = place.open.snapshot.doc.root;
+  const root = place.open.root;
   const object = nodeAtPath(root, objectPath);
   const present = new Set(
     (object?.type === 'object' ? (object.children ?? []) : []).map((p) => String(p.children?.[0].value).toLowerCase()),
   );
+  if (object?.type === 'object') for (const key of typedKeys(place.open.snapshot.text, object.offset)) present.add(key);
+  present.delete(''); // the key being typed
   const statusNode = role === 'question' ? nodeAtPath(root, [...objectPath, 'status']) : undefined;
   const status = typeof statusNode?.value === 'string' ? statusSpec(statusNode.value) : undefined;
   const required = requiredFields(role, status);
@@ -124,11 +192,13 @@ function propertyItems(
     .map((f): CompletionItem => {
       const rank = required.indexOf(f.name);
       const isRequired = rank >= 0;
-      const value = place.snippets ? valueSnippet(f) : JSON.stringify(defaultValue(f));
+      const day = chainDay(root, objectPath, f.name) ?? localDay(new Date());
+      const value = place.snippets ? valueSnippet(f, day) : JSON.stringify(defaultValue(f, day));
       return {
         label: f.name,
         kind: CompletionItemKind.Property,
         detail: ctx.text.t(isRequired ? 'lsp.completion.required' : 'lsp.completion.optional'),
+        labelDetails: { description: ctx.text.t(isRequired ? 'lsp.completion.required' : 'lsp.completion.optional') },
         documentation: ctx.text.pick(f.doc),
         // Required fields first, in the order the status lists them.
         sortText: isRequired ? `0${String(rank).padStart(2, '0')}` : `1${f.name}`,
@@ -140,10 +210,11 @@ function propertyItems(
     });
 }
 
-function defaultValue(f: FieldSpec): unknown {
+/** The value a new property gets (`day`: the date that keeps the chain in order). */
+function defaultValue(f: FieldSpec, day: string): unknown {
   switch (f.type) {
     case 'date':
-      return localDay(new Date());
+      return day;
     case 'enum':
       return f.values?.[0] ?? '';
     case 'boolean':
@@ -159,10 +230,10 @@ function defaultValue(f: FieldSpec): unknown {
   }
 }
 
-function valueSnippet(f: FieldSpec): string {
+function valueSnippet(f: FieldSpec, day: string): string {
   switch (f.type) {
     case 'date':
-      return `"\${1:${localDay(new Date())}}"`;
+      return `"\${1:${day}}"`;
     case 'enum':
       return `"\${1|${(f.values ?? []).join(',')}|}"`;
     case 'boolean':
@@ -191,6 +262,7 @@ function valueItem(
   const text = JSON.stringify(value);
   return {
     label: typeof value === 'string' ? value : text,
+    labelDetails: detail ? { description: detail } : undefined,
     kind,
     detail,
     sortText: String(sort).padStart(5, '0'),
@@ -199,7 +271,12 @@ function valueItem(
   };
 }
 
-async function valueItems(ctx: ServerContext, place: Place, field: FieldSpec): Promise<CompletionItem[]> {
+async function valueItems(
+  ctx: ServerContext,
+  place: Place,
+  field: FieldSpec,
+  objectPath: readonly (string | number)[],
+): Promise<CompletionItem[]> {
   const t = ctx.text;
   if (field.name === 'status') {
     return STATUSES.map((s, i) => valueItem(place, s.id, t.pick(s.label), CompletionItemKind.EnumMember, i));
@@ -211,8 +288,17 @@ async function valueItems(ctx: ServerContext, place: Place, field: FieldSpec): P
   }
   if (field.type === 'boolean')
     return [true, false].map((v, i) => valueItem(place, v, undefined, CompletionItemKind.Value, i));
-  if (field.type === 'date')
-    return [valueItem(place, localDay(new Date()), t.t('lsp.completion.today'), CompletionItemKind.Value, 0)];
+  if (field.type === 'date') {
+    // The chain's own day first; today only where it keeps the order.
+    const root = place.open.root;
+    const items: CompletionItem[] = [];
+    const same = chainDay(root, objectPath, field.name);
+    if (same) items.push(valueItem(place, same, t.t('lsp.completion.chainDay'), CompletionItemKind.Value, 0));
+    const today = localDay(new Date());
+    if (!breaksOrder(root, objectPath, field.name, today))
+      items.push(valueItem(place, today, t.t('lsp.completion.today'), CompletionItemKind.Value, 1));
+    return items;
+  }
   if (field.name === 'code') {
     const classifier = place.open.options.classifier;
     if (!classifier) return [];

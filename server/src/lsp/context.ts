@@ -2,11 +2,14 @@
 // settings of each document's folder, engine options, the user's language and department names.
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckOptions } from '../engine';
+import type { CheckOptions, DocumentKind, Encoding, Finding, JsonNode } from '../engine';
+import { diskEncoding, encodingFinding } from './encoding';
 import type { SettingsStore } from './config';
 import type { DepartmentDirectory } from './departments';
 import { isSelected, uriToPath, type Folders } from './folders';
 import type { OptionsCache } from './options';
+import { readable } from './readable';
+import type { LogLine } from './runSafe';
 import type { RroSettings } from './settings';
 import type { Snapshot, SnapshotCache } from './snapshot';
 import type { ServerText } from './text';
@@ -17,6 +20,11 @@ export interface OpenRro {
   snapshot: Snapshot;
   settings: RroSettings;
   options: CheckOptions;
+  /** The tree the editor reads: the document's, or the readable part of a too-deep one. */
+  root: JsonNode | undefined;
+  kind: DocumentKind;
+  /** The file on disk is in this encoding, not UTF-8 (`file:` documents only). */
+  encoding: Encoding | undefined;
 }
 
 export interface ServerContext {
@@ -46,10 +54,34 @@ export async function openRro(ctx: ServerContext, uri: string): Promise<OpenRro 
   if (!isSelected(uri, settings, ctx.folders)) return undefined;
   // Settings may have taken a turn of the event loop: read the latest version.
   const latest = ctx.documents.get(uri) ?? document;
-  if (!snapshotOf(ctx, latest).isRro) return undefined;
+  // A document with no tree (too deep to read) is judged by what can be read of it, so it
+  // gets its `rro/json-too-deep` finding and an outline instead of silence.
+  if (readable(snapshotOf(ctx, latest)).kind === 'unknown') return undefined;
   const options = await ctx.options.for(settings, folderPathOf(ctx, uri));
+  const encoding = await diskEncoding(uri);
   const current = ctx.documents.get(uri) ?? latest;
-  return { document: current, snapshot: snapshotOf(ctx, current), settings, options };
+  const snapshot = snapshotOf(ctx, current);
+  return { document: current, snapshot, settings, options, encoding, ...readable(snapshot) };
+}
+
+const withEncoding = new WeakMap<Finding[], Finding[]>();
+
+/** The document's findings, with `rro/encoding` first when its file on disk is not UTF-8. */
+export function findingsOf(open: OpenRro): Finding[] {
+  const findings = open.snapshot.findings(open.options);
+  if (!open.encoding) return findings;
+  let all = withEncoding.get(findings);
+  if (!all) {
+    const finding = encodingFinding(open.encoding, open.options);
+    all = finding ? [finding, ...findings] : findings;
+    withEncoding.set(findings, all);
+  }
+  return all;
+}
+
+/** One line to the client's log (the server's output channel). */
+export function logOf(ctx: ServerContext): LogLine {
+  return (line) => ctx.connection.console.error(line);
 }
 
 /** The workspace folder (path) a document belongs to; relative settings paths start there. */

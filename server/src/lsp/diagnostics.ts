@@ -25,10 +25,14 @@ export interface DiagnosticData {
   pointer: string;
   offset: number;
   length: number;
+  /** `rro/encoding`: the encoding the file on disk is in (`windows-1251`…), to reopen it with. */
+  encoding?: string;
 }
 
 export function toDiagnostic(finding: Finding, lines: LineIndex, text: ServerText): Diagnostic {
   const data: DiagnosticData = { pointer: finding.pointer, offset: finding.offset, length: finding.length };
+  if (finding.rule === 'rro/encoding' && finding.args?.encoding)
+    data.encoding = String(finding.args.encoding).toLowerCase();
   return {
     range: lines.range(finding.offset, finding.length),
     severity: SEVERITY[finding.severity],

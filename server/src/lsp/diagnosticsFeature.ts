@@ -3,7 +3,7 @@
 // since (a stale version's diagnostics would flash wrong squiggles).
 import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { runUnlessCancelled } from './cancel';
-import { openRro, type ServerContext } from './context';
+import { findingsOf, openRro, type ServerContext } from './context';
 import { toDiagnostics } from './diagnostics';
 import type { WorkspaceChecker } from './workspace';
 
@@ -27,9 +27,7 @@ export class DiagnosticsFeature {
       connection.languages.diagnostics.on((params, token) =>
         runUnlessCancelled(token, async (): Promise<DocumentDiagnosticReport> => {
           const open = await openRro(this.ctx, params.textDocument.uri);
-          const items = open
-            ? toDiagnostics(open.snapshot.findings(open.options), open.snapshot.lines, this.ctx.text)
-            : [];
+          const items = open ? toDiagnostics(findingsOf(open), open.snapshot.lines, this.ctx.text) : [];
           return { kind: DocumentDiagnosticReportKind.Full, items };
         }),
       );
@@ -68,9 +66,7 @@ export class DiagnosticsFeature {
     const open = await openRro(this.ctx, uri);
     // Typing went on while settings were read or the text checked: that version will push.
     if (this.ctx.documents.get(uri)?.version !== version) return;
-    const diagnostics = open
-      ? toDiagnostics(open.snapshot.findings(open.options), open.snapshot.lines, this.ctx.text)
-      : [];
+    const diagnostics = open ? toDiagnostics(findingsOf(open), open.snapshot.lines, this.ctx.text) : [];
     void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 

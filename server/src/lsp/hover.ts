@@ -9,16 +9,16 @@ import {
   STATUS_BY_ID,
   type FieldSpec,
 } from '../format/table';
-import { runUnlessCancelled } from './cancel';
-import { folderPathOf, openRro, type OpenRro, type ServerContext } from './context';
+import { folderPathOf, logOf, openRro, type OpenRro, type ServerContext } from './context';
 import { longDate } from './dates';
 import { fieldOf, requiredFields, statusSpec } from './fields';
 import { locate, roleAt } from './locate';
 import { resolveSettingPath } from './options';
+import { runSafe } from './runSafe';
 
 export function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover((params, token) =>
-    runUnlessCancelled(token, async () => {
+    runSafe(logOf(ctx), 'hover', token, null, async () => {
       const open = await openRro(ctx, params.textDocument.uri);
       return open ? hoverAt(ctx, open, open.snapshot.lines.offset(params.position)) : null;
     }),
@@ -27,10 +27,10 @@ export function registerHover(ctx: ServerContext): void {
 
 async function hoverAt(ctx: ServerContext, open: OpenRro, offset: number): Promise<Hover | null> {
   const { snapshot } = open;
-  const at = locate(snapshot.doc.root, offset);
+  const at = locate(open.root, offset);
   if (!at?.property || at.path.length === 0) return null;
   const name = String(at.path[at.path.length - 1]);
-  const role = roleAt(snapshot.kind, at.path.slice(0, -1));
+  const role = roleAt(open.kind, at.path.slice(0, -1));
   const field = fieldOf(role, name);
   if (!field) return null;
   const value = at.onKey ? fieldHover(ctx, field) : await valueHover(ctx, open, field, at.node.value);
@@ -41,11 +41,19 @@ async function hoverAt(ctx: ServerContext, open: OpenRro, offset: number): Promi
   };
 }
 
+/**
+ * The section reference alone: the table may add a Russian remark in brackets (`4 (поздние
+ * версии формата)`), which the optional-field line below says in the user's language.
+ */
+function sectionNumber(section: string): string {
+  return section.replace(/\s*\([^)]*[\u0400-\u04ff][^)]*\)\s*$/, '');
+}
+
 function fieldHover(ctx: ServerContext, field: FieldSpec): string {
   const lines = [
     `**${field.name}** — ${ctx.text.pick(field.doc)}`,
     '',
-    `_${ctx.text.t('lsp.hover.section', { section: field.section })}_`,
+    `_${ctx.text.t('lsp.hover.section', { section: sectionNumber(field.section) })}_`,
   ];
   if (field.optional) lines.push('', ctx.text.t('lsp.hover.optional'));
   return lines.join('\n');
@@ -100,7 +108,12 @@ function codeHover(ctx: ServerContext, open: OpenRro, value: string): string {
   if (excluded && known.length === 0) lines.push('', `\`${excluded.fullCode}\` ${excluded.name}`);
   if (excluded) lines.push('', `⚠ ${t.t('lsp.hover.codeExcluded')}`);
   else if (classifier && known.length === 0) lines.push('', t.t('lsp.hover.codeUnknown'));
-  else if (!classifier) lines.push('', `_${t.t('lsp.hover.codeNoClassifier')}_`);
+  else if (!classifier) {
+    const file = resolveSettingPath(open.settings.classifierPath, folderPathOf(ctx, open.document.uri));
+    const problem = ctx.options.classifierFailure(file);
+    if (problem) lines.push('', `⚠ ${t.t('lsp.hover.codeClassifierFailed', { problem })}`);
+    else lines.push('', `_${t.t('lsp.hover.codeNoClassifier')}_`);
+  }
   return lines.join('\n');
 }
 

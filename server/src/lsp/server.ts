@@ -22,6 +22,7 @@ import { DiagnosticsFeature } from './diagnosticsFeature';
 import { Folders, uriToPath } from './folders';
 import { registerHover } from './hover';
 import { OptionsCache } from './options';
+import { READING_HELP_CAPABILITIES, registerReadingHelp } from './readingHelp';
 import {
   CHECK_FOLDER,
   DEPARTMENTS_CACHE,
@@ -71,9 +72,7 @@ export function startServer(connection: Connection): void {
       snapshots: new SnapshotCache(),
       folders,
       settings: new SettingsStore(connection, folders, pullConfiguration, init.settings),
-      options: new OptionsCache((file, reason) => {
-        void connection.window.showWarningMessage(text.t('lsp.settings.unreadable', { path: file, reason }));
-      }),
+      options: new OptionsCache(text, (message) => void connection.window.showWarningMessage(message)),
       text,
       departments,
       ownClient: init.client === OWN_CLIENT,
@@ -89,6 +88,7 @@ export function startServer(connection: Connection): void {
     registerCodeActions(ctx);
     registerSymbols(ctx);
     registerAttachmentEdit(ctx);
+    registerReadingHelp(ctx);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -97,6 +97,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['"', ':'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
+        ...READING_HELP_CAPABILITIES,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'rro-tools', version: '0.1.0' },

@@ -1,10 +1,10 @@
 // Outline: the appeal (number, createDate) with one child per question (`code — status`),
-// or the null report (month.year).
+// or the null report (month.year). A too-deep document outlines its readable part.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { JsonNode } from '../engine';
-import { runUnlessCancelled } from './cancel';
-import { openRro, type ServerContext } from './context';
+import { logOf, openRro, type OpenRro, type ServerContext } from './context';
 import { nodeAtPath } from './locate';
+import { runSafe } from './runSafe';
 import type { Snapshot } from './snapshot';
 
 function shown(node: JsonNode | undefined): string {
@@ -24,10 +24,10 @@ function symbol(
   return { name, detail, kind, range, selectionRange: range, children };
 }
 
-export function documentSymbols(ctx: ServerContext, snapshot: Snapshot): DocumentSymbol[] {
-  const root = snapshot.doc.root;
+export function documentSymbols(ctx: ServerContext, open: OpenRro): DocumentSymbol[] {
+  const { root, snapshot } = open;
   if (root?.type !== 'object') return [];
-  if (snapshot.kind === 'null-report') {
+  if (open.kind === 'null-report') {
     const name = ctx.text.t('lsp.symbol.nullReport', {
       month: shown(nodeAtPath(root, ['month'])),
       year: shown(nodeAtPath(root, ['year'])),
@@ -48,9 +48,9 @@ export function documentSymbols(ctx: ServerContext, snapshot: Snapshot): Documen
 
 export function registerSymbols(ctx: ServerContext): void {
   ctx.connection.onDocumentSymbol((params, token) =>
-    runUnlessCancelled(token, async () => {
+    runSafe(logOf(ctx), 'documentSymbol', token, [], async () => {
       const open = await openRro(ctx, params.textDocument.uri);
-      return open ? documentSymbols(ctx, open.snapshot) : [];
+      return open ? documentSymbols(ctx, open) : [];
     }),
   );
 }

@@ -23,7 +23,11 @@ export function checkAppeal(root: JsonNode, ctx: RuleContext): void {
   const { reporter, options } = ctx;
   const view = new ObjectView(root, '');
   checkPropertyNames(view, ROOT_FIELDS, reporter);
-  checkRequired(view, REQUIRED, reporter, ctx.text, (s) => placeholder(s, options.today));
+  // A missing createDate is filled with the earliest question date, so the fix keeps the order.
+  const firstDay = (): string => earliestQuestionDay(view.value('questions')) ?? options.today;
+  checkRequired(view, REQUIRED, reporter, ctx.text, (s) =>
+    placeholder(s, s.name === 'createDate' ? firstDay() : options.today),
+  );
   const facts: AppealFacts = { departmentId: undefined, createDate: undefined };
 
   const dept = typedValue(view.get('departmentId'), FIELD.get('departmentId')!, reporter);
@@ -80,4 +84,19 @@ function checkNumber(value: JsonNode, pointer: string, ctx: RuleContext): void {
       fixes: [fix('fix.cyrillicA', [edit], true)],
     });
   }
+}
+
+/** The earliest `YYYY-MM-DD` any question's date starts with (only read for the createDate fix). */
+function earliestQuestionDay(questions: JsonNode | undefined): string | undefined {
+  let earliest: string | undefined;
+  for (const question of questions?.type === 'array' ? (questions.children ?? []) : []) {
+    for (const prop of question.type === 'object' ? (question.children ?? []) : []) {
+      const value = prop.children?.[1]?.value;
+      const key = String(prop.children?.[0].value).toLowerCase();
+      if (!key.endsWith('date') || typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) continue;
+      const day = value.slice(0, 10);
+      if (earliest === undefined || day < earliest) earliest = day;
+    }
+  }
+  return earliest;
 }

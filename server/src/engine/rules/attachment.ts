@@ -1,6 +1,6 @@
 // The attachment object (§3.2.5): `name` without a path, `content` non-empty valid Base64.
 import { ATTACHMENT_FIELDS, LARGE_ATTACHMENT_MB } from '../../format/table';
-import type { JsonNode } from '../json';
+import type { JsonNode, Span } from '../json';
 import { ObjectView } from '../model';
 import type { RuleContext } from './context';
 import { fix, replaceNode } from './edits';
@@ -46,8 +46,9 @@ function checkContent(value: JsonNode, pointer: string, ctx: RuleContext): void 
   }
   if (!isBase64(s)) {
     const bad = firstNonBase64(s);
-    ctx.reporter.report('rro/attachment-content', value, pointer, {
-      args: { position: bad + 1, char: bad >= 0 ? JSON.stringify(s[bad]) : '' },
+    const at = badSpan(value, bad < 0 ? s.length : bad, ctx.text);
+    ctx.reporter.report('rro/attachment-content', at.span, pointer, {
+      args: { position: bad + 1, char: bad >= 0 ? JSON.stringify(s[bad]) : '', line: at.line, column: at.column },
       variant: bad >= 0 ? 'char' : 'length',
     });
     return;
@@ -77,6 +78,34 @@ function strictLength(s: string): boolean {
   if (s.length % 4 !== 0 || s.includes('-') || s.includes('_')) return false;
   const padding = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
   return Buffer.from(s, 'base64').length === (s.length / 4) * 3 - padding;
+}
+
+/** Values longer than this are underlined only around the bad character, not as a whole. */
+const WHOLE_VALUE_MAX = 80;
+const CONTEXT_CHARS = 4;
+
+/**
+ * Where the bad character of a long value stands in the text (a few characters either side,
+ * or the last few for a wrong length), with its 1-based line and column. Offsets in the
+ * decoded value equal those in the text when the string holds no escapes (Base64 has none).
+ */
+function badSpan(value: JsonNode, index: number, text: string): { span: Span; line: number; column: number } {
+  const raw = value.length - 2;
+  // Every escape is longer than the character it stands for: equal lengths mean none.
+  const exact = raw === (value.value as string).length;
+  const at = value.offset + 1 + Math.min(index, raw);
+  const span =
+    raw <= WHOLE_VALUE_MAX || !exact
+      ? value
+      : {
+          offset: Math.max(value.offset + 1, at - CONTEXT_CHARS),
+          length:
+            Math.min(value.offset + 1 + raw, at + CONTEXT_CHARS + 1) - Math.max(value.offset + 1, at - CONTEXT_CHARS),
+        };
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return { span, line, column: at - lineStart + 1 };
 }
 
 function firstNonBase64(s: string): number {

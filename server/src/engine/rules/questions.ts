@@ -64,12 +64,16 @@ function checkQuestion(view: ObjectView, facts: AppealFacts, ctx: RuleContext): 
   const { reporter, options } = ctx;
   checkPropertyNames(view, QUESTION_FIELDS, reporter);
   const status = checkStatus(view, ctx);
-  checkRequired(view, REQUIRED.get(status)!, reporter, ctx.text, (s) => questionPlaceholder(s, options.today));
+  const dated = DATE_FIELDS.map((name) => datedField(view, name, ctx));
+  const chain = [facts.createDate, ...dated];
+  // A missing date is filled with the nearest earlier date of the chain, so the fix keeps the order.
+  checkRequired(view, REQUIRED.get(status)!, reporter, ctx.text, (s) =>
+    questionPlaceholder(s, earlierDay(chain, s.name) ?? options.today),
+  );
   if (status) checkUnused(view, status, ctx);
 
   const code = checkCode(view, ctx);
-  const dated = DATE_FIELDS.map((name) => datedField(view, name, ctx));
-  checkOrder([facts.createDate, ...dated], reporter);
+  checkOrder(chain, reporter);
 
   if (status?.requires.includes('attachment')) checkAttachmentPresent(view, ctx);
   const attachment = typedValue(view.get('attachment'), FIELD.get('attachment')!, reporter);
@@ -136,6 +140,15 @@ function checkUnused(view: ObjectView, status: StatusSpec, ctx: RuleContext): vo
     if (!spec || ALWAYS.includes(spec.name as 'code') || status.requires.includes(spec.name as 'code')) continue;
     ctx.reporter.report('rro/unused-field', ref.keyNode, ref.pointer, { args: { name: spec.name, status: status.id } });
   }
+}
+
+/** The day of the nearest date before `name` in the chain (createDate first), else after it. */
+function earlierDay(chain: readonly (DatedField | undefined)[], name: string): string | undefined {
+  const at = DATE_FIELDS.indexOf(name as (typeof DATE_FIELDS)[number]);
+  if (at < 0) return undefined;
+  for (let i = at; i >= 0; i--) if (chain[i]?.day) return chain[i]!.day;
+  for (let i = at + 2; i < chain.length; i++) if (chain[i]?.day) return chain[i]!.day;
+  return undefined;
 }
 
 function questionPlaceholder(spec: FieldSpec, today: string): unknown {
