@@ -7,7 +7,7 @@
 // indexes. They are built only when a finding needs one: a view knows its parent and the
 // field it sits in, not its pointer string.
 import type { FieldSpec } from '../format/table';
-import { propertyKey, propertyValue, type JsonNode } from './json';
+import { propertyKeyText, propertyValue, type JsonNode } from './json';
 import { childPointer } from './pointer';
 
 /** A format object's fields by name and by lower-case name, made once per table. */
@@ -54,7 +54,7 @@ export function fieldTable(specs: readonly FieldSpec[]): FieldTable {
 
 /** The key of a property node, as written (escapes decoded). */
 export function keyOf(prop: JsonNode): string {
-  return propertyKey(prop).value as string;
+  return propertyKeyText(prop);
 }
 
 export class ObjectView {

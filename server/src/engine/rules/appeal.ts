@@ -5,7 +5,7 @@ import { fieldTable, ObjectView, stringValue } from '../model';
 import type { RuleContext } from './context';
 import { checkDate, type DatedField } from './dates';
 import { fix, replaceNode } from './edits';
-import { checkPropertyNames, checkRequired, placeholder, typedValue } from './fields';
+import { checkPropertyNames, checkRequired, typedValue } from './fields';
 import { checkQuestions } from './questions';
 import { checkEnum, checkGuid } from './values';
 
@@ -23,7 +23,7 @@ export function checkAppeal(root: JsonNode, ctx: RuleContext): void {
   const { reporter, options } = ctx;
   const view = new ObjectView(root, TABLE);
   checkPropertyNames(view, reporter);
-  checkRequired(view, REQUIRED, reporter, ctx.text, (s) => placeholder(s, options.today));
+  checkRequired(view, REQUIRED, ctx);
   const facts: AppealFacts = { departmentId: undefined, createDate: undefined };
 
   const dept = typedValue(view, 'departmentId', reporter);

@@ -4,7 +4,7 @@ import type { JsonNode } from '../json';
 import type { ObjectView } from '../model';
 import type { RuleContext } from './context';
 import { fix, replaceNode } from './edits';
-import { checkPropertyNames, checkRequired, placeholder, typedValue } from './fields';
+import { checkPropertyNames, checkRequired, typedValue } from './fields';
 
 const FORBIDDEN_IN_NAME = /[<>:"|?*\u0000-\u001f]/;
 const BASE64_CHAR = /[A-Za-z0-9+/=\s]/;
@@ -12,7 +12,7 @@ const BASE64_CHAR = /[A-Za-z0-9+/=\s]/;
 /** `view`: the attachment object, bound to the attachment fields. */
 export function checkAttachment(view: ObjectView, ctx: RuleContext): void {
   checkPropertyNames(view, ctx.reporter);
-  checkRequired(view, ATTACHMENT_FIELDS, ctx.reporter, ctx.text, (s) => placeholder(s, ctx.options.today));
+  checkRequired(view, ATTACHMENT_FIELDS, ctx);
   const name = typedValue(view, 'name', ctx.reporter);
   if (name) checkName(name, view.pointerOf('name'), ctx);
   const content = typedValue(view, 'content', ctx.reporter);

@@ -5,6 +5,7 @@ import type { FieldSpec, FieldType } from '../../format/table';
 import { propertyKey, propertyValue, type JsonNode } from '../json';
 import { keyOf, type ObjectView } from '../model';
 import type { Reporter } from '../report';
+import type { RuleContext } from './context';
 import { appendProperties, fix, replaceNode } from './edits';
 import { caseMatch, closest } from './suggest';
 
@@ -88,10 +89,10 @@ export function placeholder(spec: FieldSpec, today: string): unknown {
 export function checkRequired(
   view: ObjectView,
   required: readonly FieldSpec[],
-  reporter: Reporter,
-  text: string,
-  placeholderFor: (spec: FieldSpec) => unknown,
+  ctx: RuleContext,
+  placeholderFor: (spec: FieldSpec, today: string) => unknown = placeholder,
 ): void {
+  const { reporter, text } = ctx;
   let missing: FieldSpec[] | undefined;
   for (const s of required) {
     const prop = view.prop(s.name);
@@ -104,7 +105,7 @@ export function checkRequired(
     const edit = appendProperties(
       text,
       view.node,
-      missing.map((s) => [s.name, placeholderFor(s)]),
+      missing.map((s) => [s.name, placeholderFor(s, ctx.options.today)]),
     );
     const addAll = fix('fix.addMissing', [edit], false, { names: missing.map((s) => s.name).join(', ') });
     for (const s of missing) {

@@ -4,7 +4,7 @@ import { NULL_REPORT_FIELDS } from '../../format/table';
 import type { JsonNode } from '../json';
 import { fieldTable, ObjectView } from '../model';
 import type { RuleContext } from './context';
-import { checkPropertyNames, checkRequired, placeholder, typedValue } from './fields';
+import { checkPropertyNames, checkRequired, typedValue } from './fields';
 import { checkGuid } from './values';
 
 const TABLE = fieldTable(NULL_REPORT_FIELDS);
@@ -13,7 +13,7 @@ export function checkNullReport(root: JsonNode, ctx: RuleContext): void {
   const { reporter, options } = ctx;
   const view = new ObjectView(root, TABLE);
   checkPropertyNames(view, reporter);
-  checkRequired(view, NULL_REPORT_FIELDS, reporter, ctx.text, (s) => placeholder(s, options.today));
+  checkRequired(view, NULL_REPORT_FIELDS, ctx);
 
   const dept = typedValue(view, 'departmentId', reporter);
   if (dept) checkGuid(dept, view.pointerOf('departmentId'), 'departmentId', reporter);

@@ -72,10 +72,10 @@ export function checkQuestions(array: JsonNode, appeal: ObjectView, facts: Appea
 
 /** Returns the question's valid code, for the duplicate check. */
 function checkQuestion(view: ObjectView, facts: AppealFacts, ctx: RuleContext): string | undefined {
-  const { reporter, options } = ctx;
+  const { reporter } = ctx;
   checkPropertyNames(view, reporter);
   const status = checkStatus(view, ctx);
-  checkRequired(view, REQUIRED.get(status)!, reporter, ctx.text, (s) => questionPlaceholder(s, options.today));
+  checkRequired(view, REQUIRED.get(status)!, ctx, questionPlaceholder);
   if (status) checkUnused(view, status, ctx);
 
   const code = checkCode(view, ctx);

@@ -5,7 +5,7 @@ import type { ObjectView } from '../model';
 import type { AppealFacts } from './appeal';
 import type { RuleContext } from './context';
 import { checkDate, checkOrder, type DatedField } from './dates';
-import { checkPropertyNames, checkRequired, placeholder, typedValue } from './fields';
+import { checkPropertyNames, checkRequired, typedValue } from './fields';
 import { checkGuid } from './values';
 
 /** `view`: the transfer object, bound to the transfer fields. */
@@ -17,7 +17,7 @@ export function checkTransfer(
 ): void {
   const { reporter } = ctx;
   checkPropertyNames(view, reporter);
-  checkRequired(view, TRANSFER_FIELDS, reporter, ctx.text, (s) => placeholder(s, ctx.options.today));
+  checkRequired(view, TRANSFER_FIELDS, ctx);
 
   const dept = typedValue(view, 'departmentId', reporter);
   if (
