@@ -133,7 +133,35 @@ function tenMbDocuments(runs: number): void {
     console.log(
       ratioLine(label, `engine ${r.ours.toFixed(1)} ms`, `JSON.parse ${r.baseline.toFixed(1)} ms`, r.ratio, { max: 3 }),
     );
+    documentSplit(label, text, runs);
   }
+}
+
+/**
+ * Where one document's time goes: the parser (text → tree) and the rules (tree → findings),
+ * medians of `runs`, each beside `JSON.parse` of the same text (`findings` says how many the
+ * rules made: the stress document repeats codes, so most of its questions are findings).
+ */
+function documentSplit(label: string, text: string, runs: number): void {
+  const parse: number[] = [];
+  const rules: number[] = [];
+  const json: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < runs; i++) {
+    json.push(ms(() => JSON.parse(text)));
+    let doc: ReturnType<typeof parseDocument> | undefined;
+    parse.push(ms(() => (doc = parseDocument(text))));
+    rules.push(ms(() => (findings = analyze(doc!, OPTIONS).findings.length)));
+  }
+  const [p, r, j] = [median(parse), median(rules), median(json)];
+  console.log(
+    ratioLine(
+      `${label}, split`,
+      `parse ${p.toFixed(1)} (${(p / j).toFixed(1)}×) + rules ${r.toFixed(1)} ms (${(r / j).toFixed(1)}×), ${findings.toLocaleString('en')} findings`,
+      `JSON.parse ${j.toFixed(1)} ms`,
+      (p + r) / j,
+    ),
+  );
 }
 
 export function bench(args: BenchArgs): void {

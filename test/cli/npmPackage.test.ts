@@ -22,6 +22,7 @@ const COPY = [
   'server',
   'l10n',
   'schemas',
+  'snippets',
   'docs',
 ];
 const ALLOWED = [

@@ -5,7 +5,7 @@ import { Reporter } from './report';
 import { checkAppeal } from './rules/appeal';
 import { checkNullReport } from './rules/nullReport';
 import { checkSyntax, checkDuplicateKeys } from './rules/syntax';
-import type { CheckOptions, CheckResult } from './types';
+import type { CheckOptions, CheckResult, Finding } from './types';
 
 export function analyze(doc: ParsedDocument, options: CheckOptions): CheckResult {
   const kind = doc.root ? detectKind(doc.root) : sniffKind(doc.text);
@@ -21,10 +21,18 @@ export function analyze(doc: ParsedDocument, options: CheckOptions): CheckResult
     const rule = doc.root.type === 'object' ? 'rro/not-rro-document' : 'rro/root-type';
     reporter.report(rule, { offset: doc.root.offset, length: 1 }, '');
   }
-  const findings = reporter.findings.sort(
-    (a, b) => a.offset - b.offset || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
-  );
-  return { kind, findings };
+  return { kind, findings: sorted(reporter.findings) };
+}
+
+function byPlace(a: Finding, b: Finding): number {
+  return a.offset - b.offset || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+/** Findings by offset, then rule. The rules walk the document in order, so they mostly are already. */
+function sorted(findings: Finding[]): Finding[] {
+  for (let i = 1; i < findings.length; i++)
+    if (byPlace(findings[i - 1], findings[i]) > 0) return findings.sort(byPlace);
+  return findings;
 }
 
 export function checkText(text: string, options: CheckOptions): CheckResult & { doc: ParsedDocument } {

@@ -27,7 +27,20 @@ export function propertyKey(prop: JsonNode): JsonNode {
 }
 
 export function propertyValue(prop: JsonNode): JsonNode | undefined {
-  return prop.children![1];
+  const fast = (prop as FastPropertyFields).valueNode;
+  return fast !== undefined ? fast : prop.children![1];
+}
+
+/** A property's key as written (escapes decoded), without making its key node. */
+export function propertyKeyText(prop: JsonNode): string {
+  const fast = (prop as FastPropertyFields).keyText;
+  return fast !== undefined ? fast : String(prop.children![0].value);
+}
+
+/** What the fast parser's properties carry beside the `JsonNode` fields (parse/fastParser.ts). */
+interface FastPropertyFields {
+  keyText?: string;
+  valueNode?: JsonNode;
 }
 
 export function isObject(node: JsonNode | undefined): node is JsonNode & { children: JsonNode[] } {

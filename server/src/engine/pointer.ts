@@ -1,4 +1,5 @@
-// RFC 6901 JSON pointers.
+// RFC 6901 JSON pointers: made from keys as the document writes them, and resolved back to nodes.
+import type { JsonNode } from './json';
 
 function escape(segment: string | number): string {
   const s = String(segment);
@@ -22,4 +23,31 @@ export function parsePointer(pointer: string): string[] {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/**
+ * The property of `object` a pointer segment names: the key written exactly so, else the key
+ * equal in any letter case (pointers written with the format's names, `/questions/0`). Of
+ * several, the later one — the one the server binds.
+ */
+export function propertyNamed(object: JsonNode, name: string): JsonNode | undefined {
+  const props = object.children ?? [];
+  for (let i = props.length - 1; i >= 0; i--) if (props[i].children?.[0]?.value === name) return props[i];
+  const lower = name.toLowerCase();
+  for (let i = props.length - 1; i >= 0; i--) {
+    const key = props[i].children?.[0]?.value;
+    if (typeof key === 'string' && key.toLowerCase() === lower) return props[i];
+  }
+  return undefined;
+}
+
+/** The node a pointer names (see `propertyNamed` for property segments), or undefined. */
+export function nodeAtPointer(root: JsonNode | undefined, pointer: string): JsonNode | undefined {
+  let node = root;
+  for (const segment of parsePointer(pointer)) {
+    if (node?.type === 'object') node = propertyNamed(node, segment)?.children?.[1];
+    else if (node?.type === 'array' && /^(0|[1-9]\d*)$/.test(segment)) node = node.children?.[Number(segment)];
+    else return undefined;
+  }
+  return node;
 }

@@ -2,7 +2,7 @@
 // (property names and array indexes), and what kind of object holds it — the format's
 // vocabulary (appeal root, question, attachment, transfer, null report) for hover/completion.
 import type { DocumentKind, JsonNode } from '../engine';
-import { pointerOf } from '../engine/pointer';
+import { pointerOf, propertyNamed } from '../engine/pointer';
 
 export type ObjectRole = 'appeal' | 'question' | 'attachment' | 'transfer' | 'null-report' | 'other';
 
@@ -74,19 +74,17 @@ export function pathPointer(path: readonly (string | number)[]): string {
   return pointerOf(...path);
 }
 
-/** The node at a JSON pointer-like path, property names matched in any letter case. */
+/**
+ * The node at a path: property names as written first, else in any letter case (the later of
+ * several, as the server binds them); indexes into arrays.
+ */
 export function nodeAtPath(root: JsonNode | undefined, path: readonly (string | number)[]): JsonNode | undefined {
   let node = root;
   for (const seg of path) {
     if (!node) return undefined;
     if (node.type === 'array' && typeof seg === 'number') node = node.children?.[seg];
-    else if (node.type === 'object') {
-      const props = node.children ?? [];
-      const exact = props.find((p) => p.children?.[0].value === seg);
-      const prop =
-        exact ?? props.find((p) => String(p.children?.[0].value).toLowerCase() === String(seg).toLowerCase());
-      node = prop?.children?.[1];
-    } else return undefined;
+    else if (node.type === 'object') node = propertyNamed(node, String(seg))?.children?.[1];
+    else return undefined;
   }
   return node;
 }

@@ -1,7 +1,7 @@
 // The appeal object (§3.1; spec §4): root fields, the number rule of §3.3, the questions.
-import { ROOT_FIELDS, FORMAT_VALUES, type FieldSpec } from '../../format/table';
+import { ROOT_FIELDS, FORMAT_VALUES } from '../../format/table';
 import type { JsonNode } from '../json';
-import { ObjectView, stringValue } from '../model';
+import { fieldTable, ObjectView, stringValue } from '../model';
 import type { RuleContext } from './context';
 import { checkDate, type DatedField } from './dates';
 import { fix, replaceNode } from './edits';
@@ -9,7 +9,7 @@ import { checkPropertyNames, checkRequired, placeholder, typedValue } from './fi
 import { checkQuestions } from './questions';
 import { checkEnum, checkGuid } from './values';
 
-const FIELD = new Map<string, FieldSpec>(ROOT_FIELDS.map((f) => [f.name, f]));
+const TABLE = fieldTable(ROOT_FIELDS);
 const REQUIRED = ROOT_FIELDS.filter((f) => !f.optional);
 /** Latin «A» (U+0041) where §3.3 means the Cyrillic «А» (U+0410). */
 const LATIN_A26 = /^A26/;
@@ -21,50 +21,47 @@ export interface AppealFacts {
 
 export function checkAppeal(root: JsonNode, ctx: RuleContext): void {
   const { reporter, options } = ctx;
-  const view = new ObjectView(root, '');
-  checkPropertyNames(view, ROOT_FIELDS, reporter);
+  const view = new ObjectView(root, TABLE);
+  checkPropertyNames(view, reporter);
   // A missing createDate is filled with the earliest question date, so the fix keeps the order.
   const firstDay = (): string => earliestQuestionDay(view.value('questions')) ?? options.today;
-  checkRequired(view, REQUIRED, reporter, ctx.text, (s) =>
-    placeholder(s, s.name === 'createDate' ? firstDay() : options.today),
-  );
+  checkRequired(view, REQUIRED, ctx, (s, today) => placeholder(s, s.name === 'createDate' ? firstDay() : today));
   const facts: AppealFacts = { departmentId: undefined, createDate: undefined };
 
-  const dept = typedValue(view.get('departmentId'), FIELD.get('departmentId')!, reporter);
+  const dept = typedValue(view, 'departmentId', reporter);
   if (dept && checkGuid(dept, view.pointerOf('departmentId'), 'departmentId', reporter))
     facts.departmentId = stringValue(dept);
 
-  const format = typedValue(view.get('format'), FIELD.get('format')!, reporter);
+  const format = typedValue(view, 'format', reporter);
   if (format) checkEnum('rro/format-value', format, view.pointerOf('format'), FORMAT_VALUES, {}, reporter);
 
-  const number = typedValue(view.get('number'), FIELD.get('number')!, reporter);
+  const number = typedValue(view, 'number', reporter);
   if (number) checkNumber(number, view.pointerOf('number'), ctx);
 
-  const created = typedValue(view.get('createDate'), FIELD.get('createDate')!, reporter);
+  const created = typedValue(view, 'createDate', reporter);
   if (created) {
-    const pointer = view.pointerOf('createDate');
     facts.createDate = {
       name: 'createDate',
       node: created,
-      pointer,
-      day: checkDate(created, pointer, 'createDate', reporter, options.today),
+      view,
+      day: checkDate(created, view, 'createDate', reporter, options.today),
     };
   }
 
   for (const name of ['name', 'address'] as const) {
-    const value = typedValue(view.get(name), FIELD.get(name)!, reporter);
+    const value = typedValue(view, name, reporter);
     if (value && String(value.value).trim() === '') {
       reporter.report('rro/empty-value', value, view.pointerOf(name), { args: { name }, severity: 'warning' });
     }
   }
-  typedValue(view.get('isDirect'), FIELD.get('isDirect')!, reporter);
-  typedValue(view.get('email'), FIELD.get('email')!, reporter);
+  typedValue(view, 'isDirect', reporter);
+  typedValue(view, 'email', reporter);
 
-  const questions = typedValue(view.get('questions'), FIELD.get('questions')!, reporter);
+  const questions = typedValue(view, 'questions', reporter);
   if (questions) {
     if (questions.children!.length === 0)
       reporter.report('rro/questions-empty', questions, view.pointerOf('questions'));
-    else checkQuestions(questions, view.pointerOf('questions'), facts, ctx);
+    else checkQuestions(questions, view, facts, ctx);
   }
 }
 

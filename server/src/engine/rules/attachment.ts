@@ -1,22 +1,21 @@
 // The attachment object (§3.2.5): `name` without a path, `content` non-empty valid Base64.
 import { ATTACHMENT_FIELDS, LARGE_ATTACHMENT_MB } from '../../format/table';
 import type { JsonNode, Span } from '../json';
-import { ObjectView } from '../model';
+import type { ObjectView } from '../model';
 import type { RuleContext } from './context';
 import { fix, replaceNode } from './edits';
-import { checkPropertyNames, checkRequired, placeholder, typedValue } from './fields';
+import { checkPropertyNames, checkRequired, typedValue } from './fields';
 
-const [NAME, CONTENT] = ATTACHMENT_FIELDS;
 const FORBIDDEN_IN_NAME = /[<>:"|?*\u0000-\u001f]/;
 const BASE64_CHAR = /[A-Za-z0-9+/=\s]/;
 
-export function checkAttachment(node: JsonNode, pointer: string, ctx: RuleContext): void {
-  const view = new ObjectView(node, pointer);
-  checkPropertyNames(view, ATTACHMENT_FIELDS, ctx.reporter);
-  checkRequired(view, ATTACHMENT_FIELDS, ctx.reporter, ctx.text, (s) => placeholder(s, ctx.options.today));
-  const name = typedValue(view.get('name'), NAME, ctx.reporter);
+/** `view`: the attachment object, bound to the attachment fields. */
+export function checkAttachment(view: ObjectView, ctx: RuleContext): void {
+  checkPropertyNames(view, ctx.reporter);
+  checkRequired(view, ATTACHMENT_FIELDS, ctx);
+  const name = typedValue(view, 'name', ctx.reporter);
   if (name) checkName(name, view.pointerOf('name'), ctx);
-  const content = typedValue(view.get('content'), CONTENT, ctx.reporter);
+  const content = typedValue(view, 'content', ctx.reporter);
   if (content) checkContent(content, view.pointerOf('content'), ctx);
 }
 

@@ -1,6 +1,7 @@
 // Dates (§3.2): ISO 8601 `YYYY-MM-DD`, or what a .NET serializer writes,
 // `YYYY-MM-DDT00:00:00` (a time and an offset are tolerated). Only the day is compared.
 import type { JsonNode } from '../json';
+import type { ObjectView } from '../model';
 import type { Reporter } from '../report';
 import { fix, replaceNode } from './edits';
 
@@ -30,21 +31,24 @@ function daysInMonth(y: number, m: number): number {
  */
 export function checkDate(
   value: JsonNode,
-  pointer: string,
+  view: ObjectView,
   name: string,
   reporter: Reporter,
   today: string,
 ): string | undefined {
   const s = String(value.value);
   if (isCommonForm(s) || ISO.test(s)) {
-    const day = isValidDay(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10)) ? s.slice(0, 10) : undefined;
+    const valid = isValidDay(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
+    const day = valid ? (s.length === 10 ? s : s.slice(0, 10)) : undefined;
     if (!day) {
-      reporter.report('rro/date-invalid', value, pointer, { args: { name, value: s } });
+      reporter.report('rro/date-invalid', value, view.pointerOf(name), { args: { name, value: s } });
       return undefined;
     }
-    if (day > today) reporter.report('rro/date-future', value, pointer, { args: { name, value: day, today } });
+    if (day > today)
+      reporter.report('rro/date-future', value, view.pointerOf(name), { args: { name, value: day, today } });
     return day;
   }
+  const pointer = view.pointerOf(name);
   const other = DAY_FIRST.exec(s);
   const slashed = SLASHED.exec(s);
   const day = other
@@ -81,8 +85,9 @@ function isCommonForm(s: string): boolean {
 }
 
 export interface DatedField {
+  /** The field's name, which is also its name in `view`. */
   name: string;
-  pointer: string;
+  view: ObjectView;
   node: JsonNode;
   day: string | undefined;
 }
@@ -96,7 +101,7 @@ export function checkOrder(chain: (DatedField | undefined)[], reporter: Reporter
   for (const field of chain) {
     if (!field?.day) continue;
     if (before?.day && field.day < before.day) {
-      reporter.report('rro/date-order', field.node, field.pointer, {
+      reporter.report('rro/date-order', field.node, field.view.pointerOf(field.name), {
         args: { name: field.name, value: field.day, earlier: before.name, earlierValue: before.day },
       });
     }

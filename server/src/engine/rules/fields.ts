@@ -2,9 +2,10 @@
 // letter case → hint, the server binds names case-insensitively), required properties,
 // `null` where a value is required, and each value's JSON type.
 import type { FieldSpec, FieldType } from '../../format/table';
-import type { JsonNode } from '../json';
-import type { ObjectView, PropertyRef } from '../model';
+import { propertyKey, propertyValue, type JsonNode } from '../json';
+import { keyOf, type ObjectView } from '../model';
 import type { Reporter } from '../report';
+import type { RuleContext } from './context';
 import { appendProperties, fix, replaceNode } from './edits';
 import { caseMatch, closest } from './suggest';
 
@@ -19,31 +20,44 @@ const JSON_TYPE: Readonly<Record<FieldType, JsonNode['type']>> = {
   integer: 'number',
 };
 
-const NAMES = new WeakMap<readonly FieldSpec[], string[]>();
-
-function namesOf(specs: readonly FieldSpec[]): string[] {
-  let names = NAMES.get(specs);
-  if (!names) NAMES.set(specs, (names = specs.map((s) => s.name)));
-  return names;
-}
-
-export function checkPropertyNames(view: ObjectView, specs: readonly FieldSpec[], reporter: Reporter): void {
-  const names = namesOf(specs);
-  for (const p of view.props) {
-    if (names.includes(p.key)) continue;
-    const cased = caseMatch(p.key, names);
+/**
+ * Names the server binds differently from how they are written: a field given twice in
+ * different letter case (the earlier one is lost: `rro/duplicate-key`; exact repeats the
+ * parser reports), another letter case (hint), an unknown name (warning, with a near name).
+ */
+export function checkPropertyNames(view: ObjectView, reporter: Reporter): void {
+  const shadowed = view.shadowed;
+  if (shadowed) {
+    for (const prop of shadowed) {
+      const kept = view.prop(view.table.names[view.table.caseFreeIndex(keyOf(prop))])!;
+      if (keyOf(kept) === keyOf(prop)) continue;
+      const keyNode = propertyKey(prop);
+      reporter.report('rro/duplicate-key', keyNode, view.pointerOfProp(prop), {
+        variant: 'case',
+        args: { name: keyOf(prop), other: keyOf(kept) },
+      });
+    }
+  }
+  const odd = view.oddNames;
+  if (!odd) return;
+  const names = view.table.names;
+  for (const prop of odd) {
+    const key = keyOf(prop);
+    const keyNode = propertyKey(prop);
+    const cased = caseMatch(key, names);
     if (cased) {
-      reporter.report('rro/property-case', p.keyNode, p.pointer, {
-        args: { name: p.key, expected: cased },
-        fixes: [fix('fix.rename', [replaceNode(p.keyNode, cased)], true, { name: cased })],
+      if (shadowed?.includes(prop)) continue;
+      reporter.report('rro/property-case', keyNode, view.pointerOfProp(prop), {
+        args: { name: key, expected: cased },
+        fixes: [fix('fix.rename', [replaceNode(keyNode, cased)], true, { name: cased })],
       });
       continue;
     }
-    const near = closest(p.key, names);
-    reporter.report('rro/unknown-property', p.keyNode, p.pointer, {
+    const near = closest(key, names);
+    reporter.report('rro/unknown-property', keyNode, view.pointerOfProp(prop), {
       variant: near ? 'suggest' : undefined,
-      args: near ? { name: p.key, expected: near } : { name: p.key },
-      fixes: near ? [fix('fix.rename', [replaceNode(p.keyNode, near)], false, { name: near })] : undefined,
+      args: near ? { name: key, expected: near } : { name: key },
+      fixes: near ? [fix('fix.rename', [replaceNode(keyNode, near)], false, { name: near })] : undefined,
     });
   }
 }
@@ -75,22 +89,23 @@ export function placeholder(spec: FieldSpec, today: string): unknown {
 export function checkRequired(
   view: ObjectView,
   required: readonly FieldSpec[],
-  reporter: Reporter,
-  text: string,
-  placeholderFor: (spec: FieldSpec) => unknown,
+  ctx: RuleContext,
+  placeholderFor: (spec: FieldSpec, today: string) => unknown = placeholder,
 ): void {
+  const { reporter, text } = ctx;
   let missing: FieldSpec[] | undefined;
   for (const s of required) {
-    const ref = view.get(s.name);
-    if (!ref) (missing ??= []).push(s);
-    else if (ref.value?.type === 'null')
-      reporter.report('rro/null-value', ref.value, ref.pointer, { args: { name: s.name } });
+    const prop = view.prop(s.name);
+    const value = prop && propertyValue(prop);
+    if (!prop) (missing ??= []).push(s);
+    else if (value?.type === 'null')
+      reporter.report('rro/null-value', value, view.pointerOfProp(prop), { args: { name: s.name } });
   }
   if (missing) {
     const edit = appendProperties(
       text,
       view.node,
-      missing.map((s) => [s.name, placeholderFor(s)]),
+      missing.map((s) => [s.name, placeholderFor(s, ctx.options.today)]),
     );
     const addAll = fix('fix.addMissing', [edit], false, { names: missing.map((s) => s.name).join(', ') });
     for (const s of missing) {
@@ -100,12 +115,15 @@ export function checkRequired(
 }
 
 /** The value of a field when present, not null and of the right JSON type; else reports and returns undefined. */
-export function typedValue(ref: PropertyRef | undefined, spec: FieldSpec, reporter: Reporter): JsonNode | undefined {
-  const value = ref?.value;
-  if (!ref || !value || value.type === 'null') return undefined;
+export function typedValue(view: ObjectView, name: string, reporter: Reporter): JsonNode | undefined {
+  const index = view.table.indexOf(name);
+  const prop = view.propAt(index);
+  const value = prop && propertyValue(prop);
+  if (!value || value.type === 'null') return undefined;
+  const spec = view.table.specs[index];
   const expected = JSON_TYPE[spec.type];
   if (value.type === expected && (spec.type !== 'integer' || Number.isInteger(value.value))) return value;
-  reporter.report('rro/type', value, ref.pointer, {
+  reporter.report('rro/type', value, view.pointerOfProp(prop), {
     variant: spec.type,
     args: { name: spec.name, expected: spec.type },
     fixes: typeFix(value, spec),

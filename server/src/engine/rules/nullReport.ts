@@ -2,23 +2,23 @@
 // a department, a year and a month that has already ended.
 import { NULL_REPORT_FIELDS } from '../../format/table';
 import type { JsonNode } from '../json';
-import { ObjectView } from '../model';
+import { fieldTable, ObjectView } from '../model';
 import type { RuleContext } from './context';
-import { checkPropertyNames, checkRequired, placeholder, typedValue } from './fields';
+import { checkPropertyNames, checkRequired, typedValue } from './fields';
 import { checkGuid } from './values';
 
-const [DEPARTMENT, YEAR, MONTH] = NULL_REPORT_FIELDS;
+const TABLE = fieldTable(NULL_REPORT_FIELDS);
 
 export function checkNullReport(root: JsonNode, ctx: RuleContext): void {
   const { reporter, options } = ctx;
-  const view = new ObjectView(root, '');
-  checkPropertyNames(view, NULL_REPORT_FIELDS, reporter);
-  checkRequired(view, NULL_REPORT_FIELDS, reporter, ctx.text, (s) => placeholder(s, options.today));
+  const view = new ObjectView(root, TABLE);
+  checkPropertyNames(view, reporter);
+  checkRequired(view, NULL_REPORT_FIELDS, ctx);
 
-  const dept = typedValue(view.get('departmentId'), DEPARTMENT, reporter);
+  const dept = typedValue(view, 'departmentId', reporter);
   if (dept) checkGuid(dept, view.pointerOf('departmentId'), 'departmentId', reporter);
-  const year = typedValue(view.get('year'), YEAR, reporter);
-  const month = typedValue(view.get('month'), MONTH, reporter);
+  const year = typedValue(view, 'year', reporter);
+  const month = typedValue(view, 'month', reporter);
   if (!month) return;
   const m = month.value as number;
   if (m < 1 || m > 12) {

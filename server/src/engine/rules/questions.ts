@@ -1,17 +1,20 @@
 // Questions (§3.1, §3.2; spec §5): code, status, the fields each status requires, dates in
 // order, and the attachment and transfer objects.
 import {
+  ATTACHMENT_FIELDS,
+  DATE_CHAIN,
   EXCLUDED_BY_SHORT_CODE,
   QUESTION_FIELDS,
   STATUS_ALIASES,
   STATUS_BY_ID,
   STATUS_IDS,
   STATUSES,
+  TRANSFER_FIELDS,
   type FieldSpec,
   type StatusSpec,
 } from '../../format/table';
-import type { JsonNode } from '../json';
-import { ObjectView, objectView } from '../model';
+import { propertyKey, propertyValue, type JsonNode } from '../json';
+import { fieldTable, type ObjectView } from '../model';
 import { childPointer } from '../pointer';
 import type { AppealFacts } from './appeal';
 import { checkAttachment } from './attachment';
@@ -22,8 +25,10 @@ import { checkPropertyNames, checkRequired, placeholder, typedValue } from './fi
 import { checkTransfer } from './transfer';
 import { checkEnum } from './values';
 
+const TABLE = fieldTable(QUESTION_FIELDS);
+const ATTACHMENT_TABLE = fieldTable(ATTACHMENT_FIELDS);
+const TRANSFER_TABLE = fieldTable(TRANSFER_FIELDS);
 const FIELD = new Map<string, FieldSpec>(QUESTION_FIELDS.map((f) => [f.name, f]));
-const FIELD_BY_LOWER = new Map<string, FieldSpec>(QUESTION_FIELDS.map((f) => [f.name.toLowerCase(), f]));
 const ALWAYS = ['code', 'status'] as const;
 /** Fields checked by `rro/required` per status (the attachment has its own rule), made once. */
 const REQUIRED = new Map<StatusSpec | undefined, FieldSpec[]>(
@@ -32,73 +37,93 @@ const REQUIRED = new Map<StatusSpec | undefined, FieldSpec[]>(
     [...ALWAYS, ...(s?.requires ?? [])].filter((n) => n !== 'attachment').map((n) => FIELD.get(n)!),
   ]),
 );
-const DATE_FIELDS = ['incomingDate', 'registrationDate', 'responseDate'] as const;
-const FOUR_DIGITS = /^\d{4}$/;
+/** Per status, per field (table order): does the status use the field? Made once. */
+const USES = new Map<StatusSpec, boolean[]>(
+  STATUSES.map((s) => [
+    s,
+    QUESTION_FIELDS.map((f) => (ALWAYS as readonly string[]).includes(f.name) || s.requires.includes(f.name as 'code')),
+  ]),
+);
+type QuestionDate = 'incomingDate' | 'registrationDate' | 'responseDate';
 const DOTTED_CODE = /^\d{4}(?:\.\d{4})+$/;
 
-export function checkQuestions(array: JsonNode, pointer: string, facts: AppealFacts, ctx: RuleContext): void {
+export function checkQuestions(array: JsonNode, appeal: ObjectView, facts: AppealFacts, ctx: RuleContext): void {
   const codes = new Map<string, number>();
-  array.children!.forEach((item, i) => {
-    const here = childPointer(pointer, i);
-    const view = objectView(item, here);
-    if (!view) {
-      ctx.reporter.report('rro/type', item, here, {
+  const items = array.children!;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.type !== 'object') {
+      ctx.reporter.report('rro/type', item, childPointer(appeal.pointerOf('questions'), i), {
         variant: 'object',
         args: { name: `questions[${i}]`, expected: 'object' },
       });
-      return;
+      continue;
     }
+    const view = appeal.child(item, TABLE, 'questions', i);
     const code = checkQuestion(view, facts, ctx);
-    if (code === undefined) return;
+    if (code === undefined) continue;
     const first = codes.get(code);
     if (first === undefined) codes.set(code, i);
     else {
       const node = view.value('code')!;
       ctx.reporter.report('rro/code-duplicate', node, view.pointerOf('code'), { args: { code, first: first } });
     }
-  });
+  }
 }
 
 /** Returns the question's valid code, for the duplicate check. */
 function checkQuestion(view: ObjectView, facts: AppealFacts, ctx: RuleContext): string | undefined {
-  const { reporter, options } = ctx;
-  checkPropertyNames(view, QUESTION_FIELDS, reporter);
+  const { reporter } = ctx;
+  checkPropertyNames(view, reporter);
   const status = checkStatus(view, ctx);
-  const dated = DATE_FIELDS.map((name) => datedField(view, name, ctx));
-  const chain = [facts.createDate, ...dated];
+  const incoming = datedField(view, 'incomingDate', ctx);
+  const registration = datedField(view, 'registrationDate', ctx);
+  const response = datedField(view, 'responseDate', ctx);
+  const chain = [facts.createDate, incoming, registration, response];
   // A missing date is filled with the nearest earlier date of the chain, so the fix keeps the order.
-  checkRequired(view, REQUIRED.get(status)!, reporter, ctx.text, (s) =>
-    questionPlaceholder(s, earlierDay(chain, s.name) ?? options.today),
+  checkRequired(view, REQUIRED.get(status)!, ctx, (s, today) =>
+    questionPlaceholder(s, earlierDay(chain, s.name) ?? today),
   );
   if (status) checkUnused(view, status, ctx);
 
   const code = checkCode(view, ctx);
-  checkOrder(chain, reporter);
+  if (incoming || registration || response) checkOrder(chain, reporter);
 
   if (status?.requires.includes('attachment')) checkAttachmentPresent(view, ctx);
-  const attachment = typedValue(view.get('attachment'), FIELD.get('attachment')!, reporter);
-  if (attachment) checkAttachment(attachment, view.pointerOf('attachment'), ctx);
-  typedValue(view.get('actionsTaken'), FIELD.get('actionsTaken')!, reporter);
-  const transfer = typedValue(view.get('transfer'), FIELD.get('transfer')!, reporter);
-  if (transfer) checkTransfer(transfer, view.pointerOf('transfer'), dated[1], facts, ctx);
+  const attachment = typedValue(view, 'attachment', reporter);
+  if (attachment) checkAttachment(view.child(attachment, ATTACHMENT_TABLE, 'attachment'), ctx);
+  typedValue(view, 'actionsTaken', reporter);
+  const transfer = typedValue(view, 'transfer', reporter);
+  if (transfer) checkTransfer(view.child(transfer, TRANSFER_TABLE, 'transfer'), registration, facts, ctx);
   return code;
 }
 
 function checkStatus(view: ObjectView, ctx: RuleContext): StatusSpec | undefined {
-  const value = typedValue(view.get('status'), FIELD.get('status')!, ctx.reporter);
+  const value = typedValue(view, 'status', ctx.reporter);
   if (!value) return undefined;
+  const known = STATUS_BY_ID.get(value.value as string);
+  if (known) return known;
   const id = checkEnum('rro/status-value', value, view.pointerOf('status'), STATUS_IDS, STATUS_ALIASES, ctx.reporter);
   return id ? STATUS_BY_ID.get(id) : undefined;
 }
 
+/** `s` is exactly four ASCII digits (nearly every code: cheaper than a regex). */
+function isFourDigits(s: string): boolean {
+  if (s.length !== 4) return false;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function checkCode(view: ObjectView, ctx: RuleContext): string | undefined {
-  const value = typedValue(view.get('code'), FIELD.get('code')!, ctx.reporter);
+  const value = typedValue(view, 'code', ctx.reporter);
   if (!value) return undefined;
   const code = String(value.value);
-  const pointer = view.pointerOf('code');
-  if (!FOUR_DIGITS.test(code)) {
+  if (!isFourDigits(code)) {
     const short = DOTTED_CODE.test(code) ? code.slice(code.lastIndexOf('.') + 1) : undefined;
-    ctx.reporter.report('rro/code-format', value, pointer, {
+    ctx.reporter.report('rro/code-format', value, view.pointerOf('code'), {
       variant: short ? 'dotted' : undefined,
       args: short ? { value: code, expected: short } : { value: code },
       fixes: short ? [fix('fix.replaceWith', [replaceNode(value, short)], true, { value: short })] : undefined,
@@ -107,20 +132,19 @@ function checkCode(view: ObjectView, ctx: RuleContext): string | undefined {
   }
   const excluded = EXCLUDED_BY_SHORT_CODE.get(code);
   if (excluded)
-    ctx.reporter.report('rro/code-excluded', value, pointer, {
+    ctx.reporter.report('rro/code-excluded', value, view.pointerOf('code'), {
       args: { code, fullCode: excluded.fullCode, name: excluded.name },
     });
   const classifier = ctx.options.classifier;
   if (classifier && !classifier.byShortCode.has(code))
-    ctx.reporter.report('rro/code-unknown', value, pointer, { args: { code } });
+    ctx.reporter.report('rro/code-unknown', value, view.pointerOf('code'), { args: { code } });
   return code;
 }
 
-function datedField(view: ObjectView, name: (typeof DATE_FIELDS)[number], ctx: RuleContext): DatedField | undefined {
-  const node = typedValue(view.get(name), FIELD.get(name)!, ctx.reporter);
+function datedField(view: ObjectView, name: QuestionDate, ctx: RuleContext): DatedField | undefined {
+  const node = typedValue(view, name, ctx.reporter);
   if (!node) return undefined;
-  const pointer = view.pointerOf(name);
-  return { name, pointer, node, day: checkDate(node, pointer, name, ctx.reporter, ctx.options.today) };
+  return { name, view, node, day: checkDate(node, view, name, ctx.reporter, ctx.options.today) };
 }
 
 /** §3.2.5: the file may have been uploaded before, so by default a missing one is a warning. */
@@ -134,20 +158,26 @@ function checkAttachmentPresent(view: ObjectView, ctx: RuleContext): void {
 
 /** A field this status does not use, given a value: the server ignores it. */
 function checkUnused(view: ObjectView, status: StatusSpec, ctx: RuleContext): void {
-  for (const ref of view.props) {
-    if (!ref.value || ref.value.type === 'null') continue;
-    const spec = FIELD.get(ref.key) ?? FIELD_BY_LOWER.get(ref.key.toLowerCase());
-    if (!spec || ALWAYS.includes(spec.name as 'code') || status.requires.includes(spec.name as 'code')) continue;
-    ctx.reporter.report('rro/unused-field', ref.keyNode, ref.pointer, { args: { name: spec.name, status: status.id } });
+  const uses = USES.get(status)!;
+  for (let f = 0; f < uses.length; f++) {
+    if (uses[f]) continue;
+    const prop = view.propAt(f);
+    const value = prop && propertyValue(prop);
+    if (!value || value.type === 'null') continue;
+    const name = QUESTION_FIELDS[f].name;
+    ctx.reporter.report('rro/unused-field', propertyKey(prop), view.pointerOfProp(prop), {
+      args: { name, status: status.id },
+    });
   }
 }
 
 /** The day of the nearest date before `name` in the chain (createDate first), else after it. */
+/** `chain` holds the dates of DATE_CHAIN, in its order. */
 function earlierDay(chain: readonly (DatedField | undefined)[], name: string): string | undefined {
-  const at = DATE_FIELDS.indexOf(name as (typeof DATE_FIELDS)[number]);
-  if (at < 0) return undefined;
-  for (let i = at; i >= 0; i--) if (chain[i]?.day) return chain[i]!.day;
-  for (let i = at + 2; i < chain.length; i++) if (chain[i]?.day) return chain[i]!.day;
+  const at = DATE_CHAIN.indexOf(name as (typeof DATE_CHAIN)[number]);
+  if (at < 1) return undefined;
+  for (let i = at - 1; i >= 0; i--) if (chain[i]?.day) return chain[i]!.day;
+  for (let i = at + 1; i < chain.length; i++) if (chain[i]?.day) return chain[i]!.day;
   return undefined;
 }
 
