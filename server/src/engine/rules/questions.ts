@@ -1,7 +1,6 @@
 // Questions (§3.1, §3.2; spec §5): code, status, the fields each status requires, dates in
 // order, and the attachment and transfer objects.
 import {
-  EXCLUDED_BY_SHORT_CODE,
   QUESTION_FIELDS,
   STATUS_ALIASES,
   STATUS_BY_ID,
@@ -15,9 +14,9 @@ import { ObjectView, objectView } from '../model';
 import { childPointer } from '../pointer';
 import type { AppealFacts } from './appeal';
 import { checkAttachment } from './attachment';
+import { checkCodeValue } from './codes';
 import type { RuleContext } from './context';
 import { checkDate, checkOrder, type DatedField } from './dates';
-import { fix, replaceNode } from './edits';
 import { checkPropertyNames, checkRequired, placeholder, typedValue } from './fields';
 import { checkTransfer } from './transfer';
 import { checkEnum } from './values';
@@ -33,8 +32,6 @@ const REQUIRED = new Map<StatusSpec | undefined, FieldSpec[]>(
   ]),
 );
 const DATE_FIELDS = ['incomingDate', 'registrationDate', 'responseDate'] as const;
-const FOUR_DIGITS = /^\d{4}$/;
-const DOTTED_CODE = /^\d{4}(?:\.\d{4})+$/;
 
 export function checkQuestions(array: JsonNode, pointer: string, facts: AppealFacts, ctx: RuleContext): void {
   const codes = new Map<string, number>();
@@ -89,27 +86,7 @@ function checkStatus(view: ObjectView, ctx: RuleContext): StatusSpec | undefined
 
 function checkCode(view: ObjectView, ctx: RuleContext): string | undefined {
   const value = typedValue(view.get('code'), FIELD.get('code')!, ctx.reporter);
-  if (!value) return undefined;
-  const code = String(value.value);
-  const pointer = view.pointerOf('code');
-  if (!FOUR_DIGITS.test(code)) {
-    const short = DOTTED_CODE.test(code) ? code.slice(code.lastIndexOf('.') + 1) : undefined;
-    ctx.reporter.report('rro/code-format', value, pointer, {
-      variant: short ? 'dotted' : undefined,
-      args: short ? { value: code, expected: short } : { value: code },
-      fixes: short ? [fix('fix.replaceWith', [replaceNode(value, short)], true, { value: short })] : undefined,
-    });
-    return undefined;
-  }
-  const excluded = EXCLUDED_BY_SHORT_CODE.get(code);
-  if (excluded)
-    ctx.reporter.report('rro/code-excluded', value, pointer, {
-      args: { code, fullCode: excluded.fullCode, name: excluded.name },
-    });
-  const classifier = ctx.options.classifier;
-  if (classifier && !classifier.byShortCode.has(code))
-    ctx.reporter.report('rro/code-unknown', value, pointer, { args: { code } });
-  return code;
+  return value ? checkCodeValue(value, view.pointerOf('code'), ctx) : undefined;
 }
 
 function datedField(view: ObjectView, name: (typeof DATE_FIELDS)[number], ctx: RuleContext): DatedField | undefined {
