@@ -9,10 +9,12 @@ import { serve } from './commands/serve';
 import { departments } from './commands/departments';
 import { nullReport } from './commands/nullReport';
 import { lsp } from './commands/lsp';
+import { split } from './commands/split';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   check,
   pack,
+  split,
   send,
   serve,
   departments,

@@ -11,6 +11,7 @@ import { runUnlessCancelled } from './cancel';
 import type { DiagnosticData } from './diagnostics';
 import { openRro, type OpenRro, type ServerContext } from './context';
 import { locate, pathPointer, roleAt } from './locate';
+import { splitAction } from './splitAction';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.rro`;
 export const ATTACH_FILE_COMMAND = 'rro.attachFile';
@@ -74,6 +75,8 @@ export function registerCodeActions(ctx: ServerContext): void {
         }
         const attach = attachAction(ctx, open, snapshot.lines.offset(params.range.start));
         if (attach) actions.push(attach);
+        const split = splitAction(ctx, open, findings, params.context.diagnostics);
+        if (split) actions.push(split);
       }
       if (wanted(FIX_ALL_KIND)) {
         const edits = safeEdits(findings);
