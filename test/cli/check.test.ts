@@ -11,8 +11,8 @@ import { checkJson, FIXTURES, ROOT, runCli, type JsonReport } from './helpers/ru
 const tmp = new TempDir();
 after(() => tmp.remove());
 
-const FULL_CODE = appealWith({ code: '0001.0002.0027.0147' });
-const bad = tmp.write('mixed/bad.json', FULL_CODE);
+const BAD_CODE = appealWith({ code: '0001.0002.0027.147' });
+const bad = tmp.write('mixed/bad.json', BAD_CODE);
 tmp.write('mixed/ok.json', validText('in-work.json'));
 tmp.write('mixed/sub/package.json', '{"name":"x","version":"1.0.0"}');
 tmp.write('mixed/notes.txt', 'not json, not checked in a folder');
@@ -72,10 +72,10 @@ test('a folder: *.json only, recursive, unknown documents listed without diagnos
   assert.equal(d.rule, 'rro/code-format');
   assert.equal(d.severity, 'error');
   assert.equal(d.pointer, '/questions/0/code');
-  const start = positionOf(FULL_CODE, '"0001.0002.0027.0147"');
+  const start = positionOf(BAD_CODE, '"0001.0002.0027.147"');
   assert.deepEqual(d.range, {
     start,
-    end: { line: start.line, character: start.character + '"0001.0002.0027.0147"'.length },
+    end: { line: start.line, character: start.character + '"0001.0002.0027.147"'.length },
   });
   assert.deepEqual(report.files[2].diagnostics, []);
 });
@@ -94,7 +94,7 @@ test('text format: path:line:col: severity rule message (1-based), then a summar
   const run = await runCli(['check', '--today', '2026-11-25', bad]);
   assert.equal(run.code, 1);
   const lines = run.stdout.trimEnd().split('\n');
-  const start = positionOf(FULL_CODE, '"0001.0002.0027.0147"');
+  const start = positionOf(BAD_CODE, '"0001.0002.0027.147"');
   assert.match(
     lines[0],
     new RegExp(`^${escape(bad)}:${start.line + 1}:${start.character + 1}: error rro/code-format \\S`),
@@ -279,11 +279,11 @@ test('the $rro problem matcher in package.json reads every text line of the real
   const pattern = manifest.contributes.problemPatterns.find((p) => p.name === 'rro')!;
   const re = new RegExp(pattern.regexp);
   const excluded = tmp.write('matcher/excluded.json', appealWith({ code: '0147' }));
-  tmp.write('matcher/bad.json', FULL_CODE);
+  tmp.write('matcher/bad.json', BAD_CODE);
   const run = await runCli(['check', '--today', '2026-11-25', path.dirname(excluded)]);
   const lines = run.stdout.trimEnd().split('\n');
   assert.equal(lines.length, 3); // two findings and the summary
-  const start = positionOf(FULL_CODE, '"0001.0002.0027.0147"');
+  const start = positionOf(BAD_CODE, '"0001.0002.0027.147"');
   const first = re.exec(lines[0])!;
   assert.deepEqual(
     [first[pattern.file], first[pattern.line], first[pattern.column], first[pattern.severity], first[pattern.code]],

@@ -12,7 +12,7 @@ import { buildZip } from './helpers/zipBytes';
 const tmp = new TempDir();
 after(() => tmp.remove());
 
-tmp.write('in/bad.json', appealWith({ code: '0001.0002.0027.0147', status: 'NotRecieved' }));
+tmp.write('in/bad.json', appealWith({ code: '0001.0002.0027.147', status: 'NotRecieved' }));
 tmp.write('in/ok.json', validText('in-work.json'));
 tmp.write('in/excluded.json', appealWith({ code: '0147' }));
 tmp.write('Выгрузка.zip', buildZip([{ name: 'Март/bad.json', data: Buffer.from(appealWith({ code: '12' })) }]));

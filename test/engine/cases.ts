@@ -2,6 +2,7 @@
 // findings it expects (rule, severity, pointer, and the text its range covers); `pass` cases
 // expect none of the rule's findings.
 import { STATUSES } from '../../server/src/format/table';
+import { FORM_CASES } from './formCases';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type Doc = { [k: string]: Json };
@@ -189,7 +190,7 @@ export const CASES: Case[] = [
   {
     name: 'array root',
     rule: 'rro/root-type',
-    text: text([appeal()]),
+    text: text([1, 2]),
     expect: [{ rule: 'rro/root-type', severity: 'error', pointer: '', at: '[', nth: 0 }],
   },
   // ---- questions
@@ -200,10 +201,10 @@ export const CASES: Case[] = [
     expect: [{ rule: 'rro/code-format', severity: 'error', pointer: '/questions/0/code', at: '"12"' }],
   },
   {
-    name: 'dotted code',
+    name: 'dotted code of three groups (a topic, not a question)',
     rule: 'rro/code-format',
-    text: withQ(question('InWork', '0001.0002.0027.0147')),
-    expect: [{ rule: 'rro/code-format', severity: 'error', pointer: '/questions/0/code', at: '"0001.0002.0027.0147"' }],
+    text: withQ(question('InWork', '0001.0002.0027')),
+    expect: [{ rule: 'rro/code-format', severity: 'error', pointer: '/questions/0/code', at: '"0001.0002.0027"' }],
   },
   {
     name: 'excluded code',
@@ -394,6 +395,8 @@ export const CASES: Case[] = [
     text: text({ departmentId: DEPT, year: 2026, month: 11 }),
     expect: [{ rule: 'rro/null-report-period', severity: 'error', pointer: '/month', at: '11', nth: -1 }],
   },
+  // ---- document kind, code and date forms (formCases.ts)
+  ...FORM_CASES,
 ];
 
 /** Passing cases: realistic documents in which none of the listed rules may fire. */

@@ -93,7 +93,7 @@ describe('language features', () => {
       'rro/json-trailing-comma',
       'rro/number-latin-a',
       'rro/date-format',
-      'rro/code-format',
+      'rro/code-full', // a full code is accepted; the fix shortens it to the 4-digit form
       'rro/status-value',
       'rro/property-case',
     ]) {

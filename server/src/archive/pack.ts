@@ -104,7 +104,8 @@ export async function packFolder(folder: string, options: PackOptions): Promise<
     if (verdict.kind === 'left-out')
       out = { kind: 'out', candidate, leftOut: { path: candidate.path, reason: verdict.reason, detail: '' } };
     else if (errors && options.errors === 'only-valid') {
-      out = { kind: 'out', candidate, errors, leftOut: { path: candidate.path, reason: 'has-errors', detail: '' } };
+      const detail = [...new Set(errors.errors.map((e) => e.rule))].join(', '); // why, by rule id
+      out = { kind: 'out', candidate, errors, leftOut: { path: candidate.path, reason: 'has-errors', detail } };
     } else if (refused) out = { kind: 'out', candidate, errors }; // no archive will be written: skip the compression
     if (out) {
       fs.release?.(bytes);
@@ -176,7 +177,7 @@ export class FileCheckError extends Error {
 
 function checkOrExplain(file: string, bytes: Uint8Array, check: CheckOptions): BytesCheck {
   try {
-    return checkBytes(bytes, { ...check, expectRro: false });
+    return checkBytes(bytes, { ...check, expectRro: false, walked: true });
   } catch (e) {
     throw new FileCheckError(file, e instanceof Error ? e.message : String(e));
   }

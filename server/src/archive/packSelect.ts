@@ -12,6 +12,8 @@ export type LeftOutReason =
   | 'not-json'
   /** valid JSON, but neither an appeal nor a null report */
   | 'not-rro'
+  /** several appeals in one file, with `rro/several-documents` turned off (never packed) */
+  | 'several-documents'
   /** has errors and the policy was `only-valid` */
   | 'has-errors'
   /** a name an archive must not carry (a backslash, a control character) */
@@ -104,15 +106,20 @@ export interface FileWithErrors {
 export type Verdict =
   | { kind: 'valid'; docKind: DocumentKind }
   | { kind: 'errors'; file: FileWithErrors }
-  | { kind: 'left-out'; reason: 'not-json' | 'not-rro' };
+  | { kind: 'left-out'; reason: 'not-json' | 'not-rro' | 'several-documents' };
 
-/** Sort one checked file into: goes in, has errors, or is not ours. */
+/**
+ * Sort one checked file into: goes in, has errors, or is not ours. A file that is not JSON
+ * text, or holds several appeals, carries an error finding (`walked`): it is a file with
+ * errors, so the gate stops at it; only other JSON (package.json) is quietly not ours.
+ */
 export function judge(path: string, checked: BytesCheck): Verdict {
-  if (checked.kind === 'unknown') {
+  const errors = checked.findings.filter((f) => f.severity === 'error');
+  if (checked.kind === 'unknown' && errors.length === 0) {
     const json = checked.doc.syntax.length === 0 && checked.doc.root !== undefined;
     return { kind: 'left-out', reason: json ? 'not-rro' : 'not-json' };
   }
-  const errors = checked.findings.filter((f) => f.severity === 'error');
+  if (checked.kind === 'several' && errors.length === 0) return { kind: 'left-out', reason: 'several-documents' };
   if (errors.length === 0) return { kind: 'valid', docKind: checked.kind };
   const lines = new LineIndex(checked.text);
   const placed = errors.map((f): PlacedError => {

@@ -119,9 +119,12 @@ function firstBytes(file: string): Buffer {
   }
 }
 
-/** A named file and every archive entry must be an РРО document; a walked file may be anything. */
+/**
+ * A named file and every archive entry must be an РРО document; a walked file may be other
+ * JSON, but one that is not JSON text or holds several appeals is an error (nothing hides).
+ */
 function checkDocument(display: string, bytes: Uint8Array, expectRro: boolean, input: RunInput): CheckedFile {
-  const checked = checkBytes(bytes, { ...input.engine, expectRro });
+  const checked = checkBytes(bytes, { ...input.engine, expectRro, walked: !expectRro });
   return {
     path: display,
     kind: checked.kind,

@@ -11,6 +11,8 @@ import { check } from './commands/check';
 import { checkHelp } from './commands/check.help';
 import { pack } from './commands/pack';
 import { packHelp } from './commands/pack.help';
+import { split } from './commands/split';
+import { splitHelp } from './commands/split.help';
 import { send } from './commands/send';
 import { sendHelp } from './commands/send.help';
 import { serve } from './commands/serve';
@@ -30,6 +32,7 @@ interface CommandEntry {
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   check: { run: check, help: checkHelp },
   pack: { run: pack, help: packHelp },
+  split: { run: split, help: splitHelp },
   send: { run: send, help: sendHelp },
   serve: { run: serve, help: serveHelp },
   departments: { run: departments, help: departmentsHelp },

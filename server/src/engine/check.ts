@@ -1,16 +1,37 @@
 // The engine's entry: a parsed document and options in, the document kind and findings out.
 import { detectKind, sniffKind } from './kind';
+import { notJsonKind } from './notJson';
 import { parseDocument, type ParsedDocument } from './parse/parseDocument';
 import { Reporter } from './report';
 import { checkAppeal } from './rules/appeal';
 import { checkNullReport } from './rules/nullReport';
 import { checkSyntax, checkDuplicateKeys } from './rules/syntax';
-import type { CheckOptions, CheckResult, Finding } from './types';
+import { severalParts } from './several';
+import type { CheckOptions, CheckResult, DocumentKind, Finding } from './types';
 
 export function analyze(doc: ParsedDocument, options: CheckOptions): CheckResult {
-  const kind = doc.root ? detectKind(doc.root) : sniffKind(doc.text);
-  if (kind === 'unknown' && !options.expectRro) return { kind, findings: [] };
+  let kind: DocumentKind = doc.root ? detectKind(doc.root, options.expectRro) : sniffKind(doc.text);
+  const several =
+    kind === 'several' || doc.syntax.length > 0 ? severalParts(doc.text, doc.root, doc.syntax.length > 0) : undefined;
+  if (several) kind = 'several';
+  const notJson = kind === 'unknown' && (!doc.root || doc.syntax.length > 0);
+  // In a walked folder a file that is not JSON text is an error; ordinary JSON stays silent.
+  if (kind === 'unknown' && !options.expectRro && !(notJson && options.walked)) return { kind, findings: [] };
   const reporter = new Reporter(options);
+  const plainly = notJson ? notJsonKind(doc.text) : undefined;
+  if (plainly) {
+    reporter.report('rro/not-json', { offset: 0, length: Math.min(doc.text.length, 1) }, '', { variant: plainly });
+    return { kind, findings: reporter.findings };
+  }
+  if (several) {
+    const whole = doc.root?.type === 'array' ? doc.root : { offset: several[0].offset, length: 1 };
+    reporter.report('rro/several-documents', { offset: whole.offset, length: whole.length }, '', {
+      args: { count: several.length },
+    });
+    // A sequence's "syntax errors" are the later values: only the root array's text is judged.
+    if (doc.root?.type === 'array') checkSyntax(doc, reporter);
+    return { kind, findings: sorted(reporter.findings) };
+  }
   checkSyntax(doc, reporter);
   if (!doc.root) return { kind, findings: reporter.findings };
   checkDuplicateKeys(doc, reporter);

@@ -27,7 +27,9 @@ export function checkBytes(bytes: Uint8Array, options: CheckOptions): BytesCheck
   const { text, encoding } = decodeBytes(bytes);
   const doc = parseDocument(text);
   const result = analyze(doc, options);
-  if (encoding !== 'utf-8' && (result.kind !== 'unknown' || options.expectRro)) {
+  // Binary data gets `rro/not-json` alone: naming an encoding for it would mislead.
+  const binary = result.findings.some((f) => f.rule === 'rro/not-json');
+  if (encoding !== 'utf-8' && !binary && (result.kind !== 'unknown' || options.expectRro)) {
     const reporter = new Reporter(options);
     reporter.report('rro/encoding', { offset: 0, length: 0 }, '', { args: { encoding: encoding.toUpperCase() } });
     result.findings.unshift(...reporter.findings);

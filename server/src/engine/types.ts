@@ -4,7 +4,8 @@
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
-export type DocumentKind = 'appeal' | 'null-report' | 'unknown';
+/** `several`: a root array of appeals, or several JSON values in one file (JSON Lines). */
+export type DocumentKind = 'appeal' | 'null-report' | 'several' | 'unknown';
 
 /** Arguments of a message; strings and numbers only, so bundles can format them. */
 export type MessageArgs = Readonly<Record<string, string | number>>;
@@ -42,7 +43,10 @@ export interface Finding {
 
 /** The full topic classifier, when the user supplies one: 4-digit code → entries. */
 export interface Classifier {
+  /** Question number (4 digits) → the question-level entries (four groups) it stands for. */
   byShortCode: ReadonlyMap<string, readonly { fullCode: string; name: string }[]>;
+  /** Every full code of a hierarchical classifier, any level (empty for a list of bare 4-digit codes). */
+  byFullCode?: ReadonlyMap<string, string>;
   size: number;
 }
 
@@ -60,6 +64,12 @@ export interface CheckOptions {
    * In the editor it is false, and such documents get nothing at all.
    */
   expectRro?: boolean;
+  /**
+   * The file was found by walking a folder for `*.json` (check, pack): ordinary JSON still gets
+   * nothing, but text that is not JSON (empty, XML, binary, broken) is an error — nothing
+   * hides in a folder.
+   */
+  walked?: boolean;
 }
 
 export interface CheckResult {

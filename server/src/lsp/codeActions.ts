@@ -15,6 +15,7 @@ import { findingsOf, logOf, openRro, type OpenRro, type ServerContext } from './
 import { statusSpec } from './fields';
 import { locate, nodeAtPath, pathPointer, roleAt } from './locate';
 import { runSafe } from './runSafe';
+import { splitAction } from './splitAction';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.rro`;
 export const ATTACH_FILE_COMMAND = 'rro.attachFile';
@@ -93,6 +94,8 @@ export function registerCodeActions(ctx: ServerContext): void {
         }
         const attach = attachAction(ctx, open, start);
         if (attach) actions.push(attach);
+        const split = splitAction(ctx, open, findings, params.context.diagnostics);
+        if (split) actions.push(split);
       }
       if (wanted(FIX_ALL_KIND)) {
         const edits = safeEdits(findings);

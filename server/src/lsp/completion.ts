@@ -305,9 +305,11 @@ async function valueItems(
     const items: CompletionItem[] = [];
     for (const [code, entries] of classifier.byShortCode) {
       if (items.length >= MAX_VALUES) break;
-      items.push(
-        valueItem(place, code, entries.map((e) => e.name).join(' / '), CompletionItemKind.Value, items.length),
-      );
+      // A 4-digit code may stand for several full codes: every one is listed, with its name.
+      items.push({
+        ...valueItem(place, code, entries.map((e) => e.name).join(' / '), CompletionItemKind.Value, items.length),
+        documentation: { kind: 'markdown', value: entries.map((e) => `\`${e.fullCode}\` ${e.name}`).join('\n\n') },
+      });
     }
     return items;
   }

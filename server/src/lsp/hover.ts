@@ -1,11 +1,12 @@
 // Hover: a status (label, meaning, required fields, next statuses), a property name (what it
 // is, its section), a topic code (classifier or §6 name), a department GUID, a date.
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { codeForm, questionCode, questionNumber } from '../format/codes';
 import {
   EXCLUDED_BY_SHORT_CODE,
+  EXCLUDED_CODES,
   FORMAT_LABELS,
   nextStatuses,
-  shortCode,
   STATUS_BY_ID,
   type FieldSpec,
 } from '../format/table';
@@ -13,8 +14,11 @@ import { folderPathOf, logOf, openRro, type OpenRro, type ServerContext } from '
 import { longDate } from './dates';
 import { fieldOf, requiredFields, statusSpec } from './fields';
 import { locate, roleAt } from './locate';
+import { isDirectLines, meaningUnderIsDirect } from './isDirectHover';
 import { resolveSettingPath } from './options';
 import { runSafe } from './runSafe';
+
+const EXCLUDED_BY_FULL = new Map(EXCLUDED_CODES.map((c) => [c.fullCode, c]));
 
 export function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover((params, token) =>
@@ -33,7 +37,7 @@ async function hoverAt(ctx: ServerContext, open: OpenRro, offset: number): Promi
   const role = roleAt(open.kind, at.path.slice(0, -1));
   const field = fieldOf(role, name);
   if (!field) return null;
-  const value = at.onKey ? fieldHover(ctx, field) : await valueHover(ctx, open, field, at.node.value);
+  const value = at.onKey ? fieldHover(ctx, field, open) : await valueHover(ctx, open, field, at.node.value);
   if (!value) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value },
@@ -49,13 +53,16 @@ function sectionNumber(section: string): string {
   return section.replace(/\s*\([^)]*[\u0400-\u04ff][^)]*\)\s*$/, '');
 }
 
-function fieldHover(ctx: ServerContext, field: FieldSpec): string {
+function fieldHover(ctx: ServerContext, field: FieldSpec, open: OpenRro): string {
   const lines = [
     `**${field.name}** — ${ctx.text.pick(field.doc)}`,
     '',
     `_${ctx.text.t('lsp.hover.section', { section: sectionNumber(field.section) })}_`,
   ];
   if (field.optional) lines.push('', ctx.text.t('lsp.hover.optional'));
+  if (field.name === 'isDirect') for (const l of isDirectLines(ctx.text, undefined)) lines.push('', l);
+  const meaning = meaningUnderIsDirect(ctx.text, open.snapshot.doc.root, field.name);
+  if (meaning) lines.push('', meaning);
   return lines.join('\n');
 }
 
@@ -65,6 +72,7 @@ async function valueHover(
   field: FieldSpec,
   value: unknown,
 ): Promise<string | undefined> {
+  if (field.name === 'isDirect' && typeof value === 'boolean') return isDirectLines(ctx.text, value).join('\n');
   if (typeof value !== 'string') return undefined;
   if (field.name === 'status') return statusHover(ctx, value);
   if (field.name === 'format') {
@@ -97,14 +105,29 @@ function statusHover(ctx: ServerContext, value: string): string | undefined {
   ].join('\n');
 }
 
+/**
+ * A 4-digit code: every full code it may stand for (with names); a full code: its own entry,
+ * which must exist exactly. The §6 table is matched as the rules match it.
+ */
 function codeHover(ctx: ServerContext, open: OpenRro, value: string): string {
   const t = ctx.text;
-  const code = value.includes('.') ? shortCode(value) : value;
-  const lines = [`**${t.t('lsp.hover.code', { code })}**`];
+  const form = codeForm(value);
+  const code = form ? questionNumber(value) : value;
+  const lines = [`**${t.t('lsp.hover.code', { code: form && form !== 'short' ? value : code })}**`];
   const classifier = open.options.classifier;
-  const known = classifier?.byShortCode.get(code) ?? [];
+  const hierarchical = (classifier?.byFullCode?.size ?? 0) > 0;
+  let known: readonly { fullCode: string; name: string }[];
+  if (form && form !== 'short' && hierarchical) {
+    const name = classifier!.byFullCode!.get(value);
+    known = name === undefined ? [] : [{ fullCode: value, name }];
+    const question = classifier!.byFullCode!.get(questionCode(value));
+    if (form === 'refined' && question !== undefined) lines.push('', `\`${questionCode(value)}\` ${question}`);
+  } else known = classifier?.byShortCode.get(code) ?? [];
+  if (form === 'short' && known.length > 1) lines.push('', t.t('lsp.hover.codeStandsFor', { count: known.length }));
   for (const entry of known) lines.push('', `\`${entry.fullCode}\` ${entry.name}`);
-  const excluded = EXCLUDED_BY_SHORT_CODE.get(code);
+  if (form && form !== 'short') lines.push('', t.t('lsp.hover.codeFull', { code }));
+  const excluded =
+    form === 'short' || !form ? EXCLUDED_BY_SHORT_CODE.get(code) : EXCLUDED_BY_FULL.get(questionCode(value));
   if (excluded && known.length === 0) lines.push('', `\`${excluded.fullCode}\` ${excluded.name}`);
   if (excluded) lines.push('', `⚠ ${t.t('lsp.hover.codeExcluded')}`);
   else if (classifier && known.length === 0) lines.push('', t.t('lsp.hover.codeUnknown'));

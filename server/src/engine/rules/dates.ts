@@ -1,11 +1,13 @@
-// Dates (§3.2): ISO 8601 `YYYY-MM-DD`, or what a .NET serializer writes,
-// `YYYY-MM-DDT00:00:00` (a time and an offset are tolerated). Only the day is compared.
+// Dates (§3.2; spec §5): any ISO-8601 date or date-time (`YYYY-MM-DD`, .NET's
+// `YYYY-MM-DDT00:00:00`, a time, a zone); the calendar date as written is compared. What a
+// time or a zone means is said by dateForms.ts.
 import type { JsonNode } from '../json';
 import type { ObjectView } from '../model';
 import type { Reporter } from '../report';
+import { parseIsoDate } from '../../format/dates';
+import { checkDateMeaning } from './dateForms';
 import { fix, replaceNode } from './edits';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 /** Russian habit (`15.11.2016`) and a few other day-first/slash forms worth a fix. */
 const DAY_FIRST = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/;
 const SLASHED = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
@@ -37,13 +39,15 @@ export function checkDate(
   today: string,
 ): string | undefined {
   const s = String(value.value);
-  if (isCommonForm(s) || ISO.test(s)) {
+  const iso = isCommonForm(s) ? undefined : parseIsoDate(s);
+  if (iso || isCommonForm(s)) {
     const valid = isValidDay(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
     const day = valid ? (s.length === 10 ? s : s.slice(0, 10)) : undefined;
     if (!day) {
       reporter.report('rro/date-invalid', value, view.pointerOf(name), { args: { name, value: s } });
       return undefined;
     }
+    if (iso) checkDateMeaning(value, view.pointerOf(name), name, iso, reporter);
     if (day > today)
       reporter.report('rro/date-future', value, view.pointerOf(name), { args: { name, value: day, today } });
     return day;

@@ -3,7 +3,6 @@
 import {
   ATTACHMENT_FIELDS,
   DATE_CHAIN,
-  EXCLUDED_BY_SHORT_CODE,
   QUESTION_FIELDS,
   STATUS_ALIASES,
   STATUS_BY_ID,
@@ -18,9 +17,9 @@ import { fieldTable, type ObjectView } from '../model';
 import { childPointer } from '../pointer';
 import type { AppealFacts } from './appeal';
 import { checkAttachment } from './attachment';
+import { checkCodeValue } from './codes';
 import type { RuleContext } from './context';
 import { checkDate, checkOrder, type DatedField } from './dates';
-import { fix, replaceNode } from './edits';
 import { checkPropertyNames, checkRequired, placeholder, typedValue } from './fields';
 import { checkTransfer } from './transfer';
 import { checkEnum } from './values';
@@ -45,7 +44,6 @@ const USES = new Map<StatusSpec, boolean[]>(
   ]),
 );
 type QuestionDate = 'incomingDate' | 'registrationDate' | 'responseDate';
-const DOTTED_CODE = /^\d{4}(?:\.\d{4})+$/;
 
 export function checkQuestions(array: JsonNode, appeal: ObjectView, facts: AppealFacts, ctx: RuleContext): void {
   const codes = new Map<string, number>();
@@ -107,38 +105,9 @@ function checkStatus(view: ObjectView, ctx: RuleContext): StatusSpec | undefined
   return id ? STATUS_BY_ID.get(id) : undefined;
 }
 
-/** `s` is exactly four ASCII digits (nearly every code: cheaper than a regex). */
-function isFourDigits(s: string): boolean {
-  if (s.length !== 4) return false;
-  for (let i = 0; i < 4; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
 function checkCode(view: ObjectView, ctx: RuleContext): string | undefined {
   const value = typedValue(view, 'code', ctx.reporter);
-  if (!value) return undefined;
-  const code = String(value.value);
-  if (!isFourDigits(code)) {
-    const short = DOTTED_CODE.test(code) ? code.slice(code.lastIndexOf('.') + 1) : undefined;
-    ctx.reporter.report('rro/code-format', value, view.pointerOf('code'), {
-      variant: short ? 'dotted' : undefined,
-      args: short ? { value: code, expected: short } : { value: code },
-      fixes: short ? [fix('fix.replaceWith', [replaceNode(value, short)], true, { value: short })] : undefined,
-    });
-    return undefined;
-  }
-  const excluded = EXCLUDED_BY_SHORT_CODE.get(code);
-  if (excluded)
-    ctx.reporter.report('rro/code-excluded', value, view.pointerOf('code'), {
-      args: { code, fullCode: excluded.fullCode, name: excluded.name },
-    });
-  const classifier = ctx.options.classifier;
-  if (classifier && !classifier.byShortCode.has(code))
-    ctx.reporter.report('rro/code-unknown', value, view.pointerOf('code'), { args: { code } });
-  return code;
+  return value ? checkCodeValue(value, view.pointerOf('code'), ctx) : undefined;
 }
 
 function datedField(view: ObjectView, name: QuestionDate, ctx: RuleContext): DatedField | undefined {

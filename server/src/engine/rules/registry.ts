@@ -24,6 +24,8 @@ export const RULES: readonly RuleInfo[] = [
   rule('json-trailing-comma', 'warning', 'spec §2'),
   rule('duplicate-key', 'error', 'spec §4'),
   rule('not-rro-document', 'error', 'spec §2'),
+  rule('not-json', 'error', 'spec §2'),
+  rule('several-documents', 'error', 'spec §2; §3.1'),
   // shape and types
   rule('root-type', 'error', '§3.1'),
   rule('required', 'error', '§3.1, §3.2'),
@@ -40,6 +42,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('questions-empty', 'error', '§3.1'),
   // questions
   rule('code-format', 'error', '§3.1; 002 §6.3'),
+  rule('code-full', 'info', 'spec §5'),
   rule('code-excluded', 'warning', '001 §1; spec §6'),
   rule('code-unknown', 'error', 'spec §6'),
   rule('code-duplicate', 'error', '§3.3'),
@@ -47,6 +50,8 @@ export const RULES: readonly RuleInfo[] = [
   // dates
   rule('date-format', 'error', '§3.2'),
   rule('date-invalid', 'error', '§3.2'),
+  rule('date-time', 'info', 'spec §5'),
+  rule('date-zone', 'warning', 'spec §5'),
   rule('date-order', 'error', '§3.2'),
   rule('date-future', 'warning', '§3.2'),
   // attachments and transfers
