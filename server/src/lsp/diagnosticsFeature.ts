@@ -4,13 +4,11 @@
 import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { findingsOf, logOf, openRro, type ServerContext } from './context';
 import { toDiagnostics } from './diagnostics';
-import { runSafe } from './runSafe';
+import { checkFailedReport, runSafe } from './runSafe';
 import type { WorkspaceChecker } from './workspace';
 
 /** Pause after the last keystroke before pushing (push mode only). */
 export const PUSH_DELAY_MS = 150;
-
-const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
 export class DiagnosticsFeature {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -27,11 +25,17 @@ export class DiagnosticsFeature {
     const { connection, documents } = this.ctx;
     if (this.pull) {
       connection.languages.diagnostics.on((params, token) =>
-        runSafe(logOf(this.ctx), 'diagnostic', token, EMPTY_REPORT, async (): Promise<DocumentDiagnosticReport> => {
-          const open = await openRro(this.ctx, params.textDocument.uri);
-          const items = open ? toDiagnostics(findingsOf(open), open.snapshot.lines, this.ctx.text) : [];
-          return { kind: DocumentDiagnosticReportKind.Full, items };
-        }),
+        runSafe(
+          logOf(this.ctx),
+          'diagnostic',
+          token,
+          checkFailedReport(this.ctx.text),
+          async (): Promise<DocumentDiagnosticReport> => {
+            const open = await openRro(this.ctx, params.textDocument.uri);
+            const items = open ? toDiagnostics(findingsOf(open), open.snapshot.lines, this.ctx.text) : [];
+            return { kind: DocumentDiagnosticReportKind.Full, items };
+          },
+        ),
       );
     }
     documents.onDidOpen((e) => {
