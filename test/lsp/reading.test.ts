@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MarkupContent, ShowMessageParams, TextEdit } from 'vscode-languageserver-protocol/node';
-import { FIXTURES, LspTestClient } from './client';
+import { spawnSync } from 'node:child_process';
+import { CLI, FIXTURES, LspTestClient } from './client';
 import { expandSnippet } from './snippetExpand';
 import { applyEdits, find } from './text';
 
@@ -62,6 +63,34 @@ describe('reading help: findings you can find, words not keys', () => {
       appeal.children?.map((c) => c.name),
       ['0015 — Answered'],
     );
+  });
+
+  it('reports broken and too-deep documents exactly as rro check does', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rro-broken-'));
+    try {
+      const texts = [
+        '{"questions": [',
+        '"questions": 1',
+        VALID.replace('"format": "Other",', '"format": "Other"'),
+        VALID.slice(0, VALID.indexOf('"questions"')),
+        VALID.replace('"address":', `"email": ${'['.repeat(513)}${']'.repeat(513)},\n  "address":`),
+      ];
+      for (const [i, text] of texts.entries()) {
+        const file = path.join(dir, `broken-${i}.json`);
+        writeFileSync(file, text);
+        const cli = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--lang', 'en', file], {
+          encoding: 'utf8',
+        });
+        const report = JSON.parse(cli.stdout) as { files: { diagnostics: { rule: string; range: unknown }[] }[] };
+        const expected = report.files[0].diagnostics.map((d) => `${d.rule} ${JSON.stringify(d.range)}`);
+        const uri = await open(english, text);
+        const got = (await english.pullDiagnostics(uri)).map((d) => `${String(d.code)} ${JSON.stringify(d.range)}`);
+        assert.ok(expected.length > 0, `case ${i}: the CLI finds nothing`);
+        assert.deepEqual(got.sort(), expected.sort(), `case ${i}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('underlines a bad Base64 character in a long content where it is, naming line and column', async () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FoldingRange, InlayHint, SelectionRange, TextEdit } from 'vscode-languageserver-protocol/node';
+import { readingHelpCapabilities } from '../../server/src/lsp/readingHelp';
 import { FIXTURES, LspTestClient } from './client';
 import { applyEdits, find } from './text';
 
@@ -101,5 +102,10 @@ describe('reading help over LSP', () => {
     assert.equal(texts[2], '"name": "Ответ.txt"');
     assert.ok(texts[3].startsWith('{') && texts[3].includes('"content"'));
     assert.equal(texts[texts.length - 1], VALID.trimEnd());
+  });
+
+  it('leaves formatting, folding and selection to VS Code’s own JSON support in our client', () => {
+    assert.deepEqual(readingHelpCapabilities(true), { inlayHintProvider: true });
+    assert.equal(readingHelpCapabilities(false).documentFormattingProvider, true);
   });
 });

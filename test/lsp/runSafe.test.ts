@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver-protocol/node';
-import { runSafe } from '../../server/src/lsp/runSafe';
+import { checkFailedReport, runSafe } from '../../server/src/lsp/runSafe';
+import { ServerText } from '../../server/src/lsp/text';
 
 it('answers the default and logs one line without the message when a handler throws', async () => {
   const lines: string[] = [];
@@ -50,4 +51,10 @@ it('returns the result when all goes well', async () => {
     ),
     7,
   );
+});
+
+it('answers a failed diagnostics request with a warning that the check did not run, not with no problems', () => {
+  const report = checkFailedReport(new ServerText('ru'));
+  assert.equal(report.kind, 'full');
+  assert.equal(report.kind === 'full' ? report.items.length : 0, 1);
 });

@@ -65,10 +65,22 @@ export async function openRro(ctx: ServerContext, uri: string): Promise<OpenRro 
 }
 
 const withEncoding = new WeakMap<Finding[], Finding[]>();
+const expecting = new WeakMap<CheckOptions, CheckOptions>();
+
+/**
+ * The options to check with: when only the text tells this is ours (broken JSON, too deep),
+ * the engine is told to expect an РРО document, as `rro check` does for a file it is given.
+ */
+function checkedAsRro(open: OpenRro): CheckOptions {
+  if (open.snapshot.kind !== 'unknown' || open.kind === 'unknown') return open.options;
+  let options = expecting.get(open.options);
+  if (!options) expecting.set(open.options, (options = { ...open.options, expectRro: true }));
+  return options;
+}
 
 /** The document's findings, with `rro/encoding` first when its file on disk is not UTF-8. */
 export function findingsOf(open: OpenRro): Finding[] {
-  const findings = open.snapshot.findings(open.options);
+  const findings = open.snapshot.findings(checkedAsRro(open));
   if (!open.encoding) return findings;
   let all = withEncoding.get(findings);
   if (!all) {

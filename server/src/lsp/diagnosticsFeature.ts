@@ -2,9 +2,9 @@
 // it; otherwise push after a short pause in typing, and only if the document has not changed
 // since (a stale version's diagnostics would flash wrong squiggles).
 import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { runUnlessCancelled } from './cancel';
-import { findingsOf, openRro, type ServerContext } from './context';
+import { findingsOf, logOf, openRro, type ServerContext } from './context';
 import { toDiagnostics } from './diagnostics';
+import { checkFailedReport, runSafe } from './runSafe';
 import type { WorkspaceChecker } from './workspace';
 
 /** Pause after the last keystroke before pushing (push mode only). */
@@ -25,11 +25,17 @@ export class DiagnosticsFeature {
     const { connection, documents } = this.ctx;
     if (this.pull) {
       connection.languages.diagnostics.on((params, token) =>
-        runUnlessCancelled(token, async (): Promise<DocumentDiagnosticReport> => {
-          const open = await openRro(this.ctx, params.textDocument.uri);
-          const items = open ? toDiagnostics(findingsOf(open), open.snapshot.lines, this.ctx.text) : [];
-          return { kind: DocumentDiagnosticReportKind.Full, items };
-        }),
+        runSafe(
+          logOf(this.ctx),
+          'diagnostic',
+          token,
+          checkFailedReport(this.ctx.text),
+          async (): Promise<DocumentDiagnosticReport> => {
+            const open = await openRro(this.ctx, params.textDocument.uri);
+            const items = open ? toDiagnostics(findingsOf(open), open.snapshot.lines, this.ctx.text) : [];
+            return { kind: DocumentDiagnosticReportKind.Full, items };
+          },
+        ),
       );
     }
     documents.onDidOpen((e) => {

@@ -1,4 +1,5 @@
-// What the editor can still read in a document the engine could not: nesting deeper than any
+// What the editor can still read in a document the engine could not: broken JSON that still
+// speaks of `questions` is ours even when the parser's recovery lost the evidence; nesting deeper than any
 // РРО document has (`"email": [[[[…]]]]` 513 levels down) leaves no tree, yet the rest of the
 // appeal is fine. The over-deep brackets' insides are blanked with spaces (offsets unchanged)
 // and the copy parsed again, so the outline, hover and completion show the readable part
@@ -17,7 +18,10 @@ const made = new WeakMap<Snapshot, Readable>();
 
 /** The snapshot's own tree and kind, or the readable part of a too-deep document. */
 export function readable(snapshot: Snapshot): Readable {
-  if (snapshot.doc.root) return { root: snapshot.doc.root, kind: snapshot.kind };
+  const { root, syntax } = snapshot.doc;
+  // Broken JSON whose recovered tree no longer looks like ours: the text decides, as the CLI's.
+  if (root && (snapshot.kind !== 'unknown' || syntax.length === 0)) return { root, kind: snapshot.kind };
+  if (root) return { root, kind: sniffKind(snapshot.text) };
   let found = made.get(snapshot);
   if (!found) {
     const tooDeep = snapshot.doc.syntax.some((s) => s.code === 'too-deep');

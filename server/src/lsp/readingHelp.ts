@@ -8,13 +8,21 @@ import { inlayHints } from './inlayHints';
 import { runSafe } from './runSafe';
 import { selectionRange } from './selectionRanges';
 
-export const READING_HELP_CAPABILITIES: ServerCapabilities = {
-  inlayHintProvider: true,
-  documentFormattingProvider: true,
-  documentRangeFormattingProvider: true,
-  foldingRangeProvider: true,
-  selectionRangeProvider: true,
-};
+/**
+ * What the server advertises. Our VS Code client gets only the inlay hints: VS Code's own
+ * JSON support already formats, folds and expands selections, and a second JSON formatter
+ * would make VS Code ask the user to choose a default one.
+ */
+export function readingHelpCapabilities(ownClient: boolean): ServerCapabilities {
+  if (ownClient) return { inlayHintProvider: true };
+  return {
+    inlayHintProvider: true,
+    documentFormattingProvider: true,
+    documentRangeFormattingProvider: true,
+    foldingRangeProvider: true,
+    selectionRangeProvider: true,
+  };
+}
 
 export function registerReadingHelp(ctx: ServerContext): void {
   const { connection } = ctx;

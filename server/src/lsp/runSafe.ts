@@ -3,8 +3,15 @@
 // error's class and source line, never its message (it may quote the document) — so one bad
 // document can neither end the server nor leave the editor waiting. A cancelled request
 // answers RequestCancelled, as LSP asks, without a log line: cancelling is ordinary typing.
-import type { CancellationToken, ResponseError } from 'vscode-languageserver/node';
+import {
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  type CancellationToken,
+  type DocumentDiagnosticReport,
+  type ResponseError,
+} from 'vscode-languageserver/node';
 import { cancelled, nextTick } from './cancel';
+import type { ServerText } from './text';
 
 export type LogLine = (line: string) => void;
 
@@ -32,4 +39,23 @@ export async function runSafe<T, E = void>(
     log(`rro: ${name} failed (${describeError(e)}); answered with no result`);
     return fallback;
   }
+}
+
+/**
+ * What a failed diagnostics request answers: not an empty list, which would claim the
+ * document has no problems, but one warning at its start that the check did not run.
+ */
+export function checkFailedReport(text: ServerText): DocumentDiagnosticReport {
+  const start = { line: 0, character: 0 };
+  return {
+    kind: DocumentDiagnosticReportKind.Full,
+    items: [
+      {
+        range: { start, end: start },
+        severity: DiagnosticSeverity.Warning,
+        source: text.t('lsp.source'),
+        message: text.t('lsp.checkFailed'),
+      },
+    ],
+  };
 }

@@ -22,7 +22,7 @@ import { DiagnosticsFeature } from './diagnosticsFeature';
 import { Folders, uriToPath } from './folders';
 import { registerHover } from './hover';
 import { OptionsCache } from './options';
-import { READING_HELP_CAPABILITIES, registerReadingHelp } from './readingHelp';
+import { readingHelpCapabilities, registerReadingHelp } from './readingHelp';
 import {
   CHECK_FOLDER,
   DEPARTMENTS_CACHE,
@@ -97,7 +97,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['"', ':'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
-        ...READING_HELP_CAPABILITIES,
+        ...readingHelpCapabilities(ctx.ownClient),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'rro-tools', version: '0.1.0' },

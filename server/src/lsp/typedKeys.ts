@@ -26,12 +26,15 @@ export function typedKeys(text: string, open: number): Set<string> {
 
 /** The offset after a string's closing quote (or the end of its line when it has none). */
 function stringEnd(text: string, start: number): number {
-  for (let q = start + 1; ; q++) {
-    q = text.indexOf('"', q);
-    const eol = text.indexOf('\n', start);
-    if (q < 0 || (eol >= 0 && eol < q)) return eol < 0 ? text.length : eol;
+  let q = start;
+  for (;;) {
+    q = text.indexOf('"', q + 1);
+    if (q < 0) q = text.length;
     let slashes = 0;
-    while (text.charCodeAt(q - 1 - slashes) === 92) slashes++;
-    if (slashes % 2 === 0) return q + 1;
+    while (q < text.length && text.charCodeAt(q - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) break;
   }
+  // Only the string's own characters are searched for a line break: linear in the text.
+  const eol = text.slice(start, q).indexOf('\n');
+  return eol >= 0 ? start + eol : Math.min(q + 1, text.length);
 }
