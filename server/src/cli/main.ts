@@ -6,6 +6,7 @@ import { check } from './commands/check';
 import { pack } from './commands/pack';
 import { send } from './commands/send';
 import { serve } from './commands/serve';
+import { status } from './commands/status';
 import { departments } from './commands/departments';
 import { nullReport } from './commands/nullReport';
 import { lsp } from './commands/lsp';
@@ -15,6 +16,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   pack,
   send,
   serve,
+  status,
   departments,
   'null-report': nullReport,
   lsp,
