@@ -25,6 +25,8 @@ export function retryAfterMs(header: string | undefined, now: number = Date.now(
   let ms: number;
   if (/^\d+$/.test(text)) ms = Number(text) * 1000;
   else {
+    // An HTTP date (`Wed, 21 Oct 2026 07:28:00 GMT`); V8 would read '-1' or '1.5' as dates too.
+    if (!/^[A-Za-z]{3},/.test(text)) return undefined;
     const at = Date.parse(text);
     if (!Number.isFinite(at)) return undefined;
     ms = Math.max(0, at - now);
