@@ -2,6 +2,9 @@
 // uploaded as the emulator's clock advances, a later failure pointing at its question, an
 // appeal the platform does not know, and a platform that publishes no log (404).
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { startEmulator } from '../../server/src/emulator';
@@ -100,6 +103,40 @@ test('names from outside are shown with control characters escaped (terminal, Ma
     const md = (await import('node:fs')).readFileSync(reportPath(r.stderr).replace(/\.json$/, '.md'), 'utf8');
     assert.doesNotMatch(md, /\x1b/);
   } finally {
+    await emu.close();
+  }
+});
+
+test('a hostile request log: control characters in exceptionMessage and dates are escaped in text and JSON', async () => {
+  const emu = await startEmulator();
+  const cwd = tempDir();
+  writeJson(cwd, 'h.json', appeal('H-1'));
+  const evil = 'Вопрос с кодом 0015: \x1b[2J\u202eaccepted\r\nfake line';
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(
+      JSON.stringify([
+        { number: 'H-1', createDate: '2026-01-10', receiveDate: '2026-01-10 10:00:00\x07', exceptionMessage: evil },
+        'junk',
+      ]),
+    );
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const sent = await runCli(['send', 'h.json', '--url', emu.url, '--yes'], { cwd });
+    const report = reportPath(sent.stderr);
+    const text = await runCli(['status', report, '--url', url], { cwd });
+    assert.equal(text.code, 1);
+    assert.doesNotMatch(text.stdout, /[\x00-\x09\x0b-\x1f\u202e]/, 'no raw control character reaches the terminal');
+    assert.match(text.stdout, /\\x1b\[2J\\u202eaccepted\\x0d\\x0afake line/);
+    const json = await runCli(['status', report, '--url', url, '--format', 'json'], { cwd });
+    assert.doesNotMatch(json.stdout, /\u202e|\\u001b/);
+    const row = (JSON.parse(json.stdout) as StatusResult).rows[0];
+    assert.deepEqual([row.platform, row.pointer], ['failed-later', '/questions/0/code']);
+  } finally {
+    server.close();
     await emu.close();
   }
 });

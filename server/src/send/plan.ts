@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { checkBytes, type CheckOptions, type Encoding, type JsonNode } from '../engine';
 import { discover } from '../files/discover';
+import { escapeControl } from '../util/safeText';
 import type { AppealKey, ReportEntry, SendReport } from './types';
 
 /** As `rro pack`: refuse the whole run when a file has errors, leave those out, or send them anyway. */
@@ -94,7 +95,8 @@ async function planOne(abs: string, options: PlanOptions, earlier: ReportEntry |
   const acceptedBefore = earlier?.status === 'accepted' ? earlier : undefined;
   const rel = path.relative(options.cwd, abs);
   const file = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
-  const entry: ReportEntry = { file, path: abs, sha256: '', status: 'not-sent', attempts: 0 };
+  // `file` is for showing (control characters escaped: a name can carry any byte); `path` opens it.
+  const entry: ReportEntry = { file: escapeControl(file), path: abs, sha256: '', status: 'not-sent', attempts: 0 };
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(abs);
@@ -109,7 +111,7 @@ async function planOne(abs: string, options: PlanOptions, earlier: ReportEntry |
     // Accepted earlier and unchanged: sending it again could duplicate an attachment.
     const carried: ReportEntry = {
       ...acceptedBefore,
-      file,
+      file: entry.file,
       reason: 'already-accepted',
       acceptedBefore: acceptedBefore.acceptedBefore ?? options.previous?.startedAt ?? '',
     };
@@ -125,7 +127,9 @@ async function planOne(abs: string, options: PlanOptions, earlier: ReportEntry |
     if (key) entry.appeal = key;
     if (hasAttachment(result.doc.root)) entry.hasAttachment = true;
   }
-  const errors = result.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.pointer || '/'}`);
+  const errors = result.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.rule} ${escapeControl(f.pointer || '/')}`);
   if (result.kind !== 'appeal' && (errors.length === 0 || allowErrors)) {
     entry.status = 'skipped';
     entry.reason = result.kind === 'null-report' ? 'null-report' : 'not-appeal';

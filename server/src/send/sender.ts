@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import { ApiNetworkError, type GetTransport, type ImportTransport } from '../api/client';
 import { decodeBytes, type Encoding } from '../engine';
 import type { Lang } from '../l10n/messages';
+import { escapeControl } from '../util/safeText';
 import { ReportWriter } from './journal';
 import { judge } from './outcome';
 import type { PlanItem, SendPlan } from './plan';
@@ -247,24 +248,24 @@ async function sendOne(item: PlanItem, options: SendRunOptions, control: RunCont
       if (outcome.kind === 'accepted') return settled({ ...entry, status: 'accepted', reason: undefined });
       if (outcome.kind === 'rejected') {
         // The resend's attachment is there already: the earlier, unanswered attempt imported it.
+        // The server's text is stored escaped: every view of the report shows it as it is.
+        const message = escapeControl(outcome.message);
         if (unknownSince && ALREADY_UPLOADED.test(outcome.message))
-          return settled({
-            ...entry,
-            status: 'accepted',
-            reason: undefined,
-            note: 'accepted-earlier',
-            message: outcome.message,
-          });
+          return settled({ ...entry, status: 'accepted', reason: undefined, note: 'accepted-earlier', message });
         return settled({
           ...entry,
           status: 'rejected',
           reason: outcome.message ? 'rejected' : 'http-500',
-          message: outcome.message,
+          message,
           pointer: outcome.pointer,
         });
       }
       if (outcome.kind === 'failed') {
-        const failed = { ...entry, reason: outcome.reason, ...(outcome.message ? { message: outcome.message } : {}) };
+        const failed = {
+          ...entry,
+          reason: outcome.reason,
+          ...(outcome.message ? { message: escapeControl(outcome.message) } : {}),
+        };
         return unknownSince ? { ...failed, status: 'unknown', unknownSince } : settled({ ...failed, status: 'failed' });
       }
       reason = outcome.reason;

@@ -1,6 +1,7 @@
 // `rro status`: what the platform's request log says about each appeal of send reports —
 // received, dispatched to ССТУ, uploaded, failed later (its `exceptionMessage`), or unknown to it.
 import type { GetTransport } from '../api/client';
+import { escapeControl } from '../util/safeText';
 import { pointerFor } from './outcome';
 import { logFor, readLogs, type DepartmentLog } from './reconcile';
 import type { EntryStatus, ReportEntry, SendReport } from './types';
@@ -57,16 +58,17 @@ export async function platformStatus(
   }
   const rows = entries.map((entry): StatusRow => {
     const found = logFor(entry, logs)?.[0];
-    const base = { file: entry.file, path: entry.path, sent: entry.status };
+    const base = { file: escapeControl(entry.file), path: entry.path, sent: entry.status };
     if (!found) return { ...base, platform: 'not-found' };
     const dates = {
-      ...(found.receiveDate ? { receiveDate: found.receiveDate } : {}),
-      ...(found.dispatchDate ? { dispatchDate: found.dispatchDate } : {}),
-      ...(found.uploadDate ? { uploadDate: found.uploadDate } : {}),
+      ...(found.receiveDate ? { receiveDate: escapeControl(found.receiveDate) } : {}),
+      ...(found.dispatchDate ? { dispatchDate: escapeControl(found.dispatchDate) } : {}),
+      ...(found.uploadDate ? { uploadDate: escapeControl(found.uploadDate) } : {}),
     };
     if (found.exceptionMessage) {
       const pointer = pointerFor(found.exceptionMessage, codesOf(entry).length ? codesOf(entry) : found.questionCodes);
-      return { ...base, ...dates, platform: 'failed-later', exceptionMessage: found.exceptionMessage, pointer };
+      const exceptionMessage = escapeControl(found.exceptionMessage);
+      return { ...base, ...dates, platform: 'failed-later', exceptionMessage, pointer };
     }
     const platform = found.uploadDate ? 'uploaded' : found.dispatchDate ? 'dispatched' : 'received';
     return { ...base, ...dates, platform };
