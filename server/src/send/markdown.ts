@@ -28,7 +28,8 @@ export function renderMarkdown(report: SendReport, lang: Lang): string {
   );
   lines.push('|---|---|---|---|---|---|---|---|');
   report.files.forEach((f, i) => {
-    const why = [f.message || reasonText(f, lang), f.note ? t(`send.note.${f.note}`) : ''].filter(Boolean).join(' — ');
+    const note = f.note ? t(`send.note.${f.note}`) : f.status === 'unknown' ? t('send.unknownHint') : '';
+    const why = [f.message || reasonText(f, lang), note].filter(Boolean).join(' — ');
     const errors = f.errors?.length ? ` (${f.errors.slice(0, 3).join('; ')}${f.errors.length > 3 ? '; …' : ''})` : '';
     lines.push(
       `| ${i + 1} | ${cell(f.file)} | ${t(`send.status.${f.status}`)} | ${f.httpStatus ?? ''} | ${cell(f.pointer ?? '')} | ${cell(why + errors)} | ${f.durationMs !== undefined ? Math.round(f.durationMs) : ''} | ${f.sha256.slice(0, 12)} |`,

@@ -119,7 +119,8 @@ export async function runSend(plan: SendPlan, options: SendRunOptions): Promise<
     };
     const workers = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, Math.max(total, 1)));
     await Promise.all(Array.from({ length: workers }, worker));
-    await settleByLog(writer, options);
+    // A server found unavailable is not asked again: the next resume settles those files.
+    if (control.stopped !== 'server-unavailable') await settleByLog(writer, options);
     if (summary) {
       const files = carried.map((i) => writer.report.files[i]);
       summary.left = files.filter((f) => f.status === 'unknown').length;

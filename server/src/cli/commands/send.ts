@@ -134,8 +134,10 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
       const { totals, unknown, stopped } = result.report;
       if (stopped === 'server-unavailable') io.stderr(t('send.cli.unavailable', { count: breaker }) + '\n');
       if (unknown) io.stderr(t('send.unknownSummary', { ...unknown }) + '\n');
-      const held = result.report.files.filter((f) => f.note === 'held').length;
-      if (held) io.stderr(t('send.cli.held', { count: held }) + '\n');
+      // Decided inside the run (the request log, the resend policy): not printed as progress.
+      const held = result.report.files.filter((f) => f.note === 'held');
+      for (const f of held) io.stdout(line(f, io.lang));
+      if (held.length) io.stderr(t('send.cli.held', { count: held.length }) + '\n');
       io.stderr(
         t('send.cli.summary', { ...totals, notSent: totals['not-sent'] }) +
           '\n' +
@@ -166,7 +168,11 @@ function line(entry: ReportEntry, lang: CliIO['lang']): string {
   ]
     .join(' ')
     .trimEnd();
-  const note = entry.note ? message(`send.note.${entry.note}`, undefined, lang) : '';
+  const note = entry.note
+    ? message(`send.note.${entry.note}`, undefined, lang)
+    : entry.status === 'unknown'
+      ? message('send.unknownHint', undefined, lang)
+      : '';
   const why = [entry.status === 'rejected' ? escapeControl(entry.message ?? '') : reasonText(entry, lang), note]
     .filter(Boolean)
     .join(' — ');
