@@ -144,3 +144,22 @@ test('429 with Retry-After: 1 waits about a second (not the backoff); a date wor
     await t.close();
   }
 });
+
+test('a resume stopped before it resends an unknown file leaves it unknown, never not-sent', async () => {
+  const t = await setup(2, false, { faults: firstTimeOnly({ kind: 'late', ms: 2000 }) });
+  try {
+    const first = await t.send(undefined, { retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } });
+    assert.equal(first.report.files[1].status, 'unknown');
+    const stop = new AbortController();
+    stop.abort();
+    const second = await t.send(loadReport(first.jsonPath), { signal: stop.signal });
+    assert.deepEqual(
+      [second.report.files[1].status, second.report.files[1].unknownSince],
+      ['unknown', first.report.files[1].unknownSince],
+    );
+    assert.deepEqual(second.report.unknown, { resent: 0, verified: 0, left: 1 });
+    assert.equal(second.report.state, 'cancelled');
+  } finally {
+    await t.close();
+  }
+});

@@ -143,6 +143,8 @@ async function planOne(abs: string, options: PlanOptions, earlier: ReportEntry |
       return { entry, send: false, encoding: result.encoding, codes };
     }
   }
+  // Until this run learns more, what may have been imported stays `unknown` (never `not-sent`).
+  if (entry.unknownSince) Object.assign(entry, { status: 'unknown', reason: earlier?.reason });
   return { entry, send: true, encoding: result.encoding, codes, bytes };
 }
 

@@ -105,9 +105,11 @@ export async function runSend(plan: SendPlan, options: SendRunOptions): Promise<
     const total = queue.length;
     let next = 0;
     let done = 0;
+    const started = new Set<number>();
     const worker = async (): Promise<void> => {
       while (next < queue.length && !control.halt.signal.aborted) {
         const { item, index } = queue[next++];
+        started.add(index);
         writer.sending(index, new Date().toISOString());
         const entry = await sendOne(item, options, control);
         writer.result(index, entry);
@@ -123,6 +125,7 @@ export async function runSend(plan: SendPlan, options: SendRunOptions): Promise<
     if (control.stopped !== 'server-unavailable') await settleByLog(writer, options);
     if (summary) {
       const files = carried.map((i) => writer.report.files[i]);
+      summary.resent = carried.filter((i) => started.has(i) && writer.report.files[i].attempts > 0).length;
       summary.left = files.filter((f) => f.status === 'unknown').length;
       summary.verified = files.filter((f) => f.note === 'found-in-log').length;
       writer.report.unknown = summary;
@@ -171,7 +174,6 @@ async function settleEarlierUnknown(
       writer.result(index, { ...item.entry, status: 'unknown', reason: 'held', note: 'held' });
     }
   }
-  summary.resent = earlier.filter((x) => x.item.send).length;
   return summary;
 }
 
