@@ -133,6 +133,15 @@ async function bare(bodies: readonly Buffer[], concurrency: number, warm: readon
   }
 }
 
+/** The sender's own machinery per file (workers, outcome, journal, report) with an answer that costs nothing. */
+async function inMemory(folder: string, reportDir: string): Promise<number> {
+  const plan = await planSend([folder], { cwd: folder, check: { today: '2026-11-25' }, allowErrors: true });
+  const transport = { post: async () => ({ status: 204, body: '', durationMs: 0 }) };
+  const start = performance.now();
+  await runSend(plan, { transport, url: 'http://memory', reportDir, lang: 'en', concurrency: 2 });
+  return ((performance.now() - start) * 1000) / Math.max(plan.toSend, 1);
+}
+
 /** The journal's own cost per file, the final rewrite, and the replay of a killed run. */
 async function journalCost(
   files: number,
@@ -247,6 +256,10 @@ export async function bench(args: BenchArgs): Promise<void> {
           ),
       );
     }
+    const memoryUs = await inMemory(folder, path.join(work, 'reports-memory'));
+    console.log(
+      `sender without a network (an in-memory transport answering 204): ${memoryUs.toFixed(1)} µs per file — the client's own cost, not hidden by the server's queue`,
+    );
     const journal = await journalCost(names.length, path.join(work, 'journal'));
     console.log(
       `journal (${names.length} files; accepted/unknown/not-sent): ${journal.perFileUs.toFixed(1)} µs per file (sending + result lines), final rewrite ${journal.finishMs.toFixed(1)} ms; a killed run read back (journal replayed) in ${journal.replayMs.toFixed(1)} ms`,
