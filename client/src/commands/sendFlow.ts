@@ -170,6 +170,17 @@ export async function sendFlow(
         t['not-sent'],
       ),
     );
+    if (result.report.stopped === 'server-unavailable')
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('RRO: the server is unavailable: the run stopped, the rest were not sent.'),
+      );
+    if (t.unknown > 0)
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'RRO: {0} file(s) may have been imported although no answer came; «RRO: State of Sent Appeals» asks the platform.',
+          t.unknown,
+        ),
+      );
     return result;
   } finally {
     client.close();
