@@ -5,7 +5,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { DataLockedError, startEmulator } from '../../server/src/emulator';
-import { appeal, httpJson, runCli, startServeChild, tempDir } from './helpers';
+import { appeal, httpJson, runCli, startServeChild, tempDir, waitFor } from './helpers';
 
 test('a second emulator on the same --data refuses to start; a stale lock (dead process) is taken over', async () => {
   const dir = tempDir();
@@ -35,8 +35,9 @@ test('bodies in flight beyond the cap get 503 with Retry-After; the next one aft
   try {
     const body = JSON.stringify(appeal('CAP-1', undefined, { padding: 'x'.repeat(2500) }));
     const url = `${emu.url}/HandlingReportPlugin/Api/Import`;
+    const arrived = waitFor(emu.events, 'request');
     const first = httpJson('POST', url, body);
-    await new Promise((r) => setTimeout(r, 100));
+    await arrived;
     const second = await httpJson('POST', url, body.replace('CAP-1', 'CAP-2'));
     assert.equal(second.status, 503);
     assert.equal(emu.stats.overloaded, 1);
