@@ -1,6 +1,7 @@
 // One emulator per data file: `<data>.lock` holds the owner's pid. Two instances on one file
 // would overwrite each other's imports. A lock whose process is gone (killed) is taken over.
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import * as path from 'node:path';
 
 export class DataLockedError extends Error {
   constructor(
@@ -17,6 +18,7 @@ export interface DataLock {
 
 export function lockDataFile(dataFile: string): DataLock {
   const lockFile = `${dataFile}.lock`;
+  mkdirSync(path.dirname(lockFile), { recursive: true }); // the state file is written there too
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;
     try {
