@@ -109,8 +109,8 @@ test('a rejection’s pointer maps to its node; the document itself to its openi
   assert.deepEqual(spanOfPointer(text, '/nope/3'), { offset: 1, length: 0 });
 });
 
-test('--help of send, serve, departments and null-report prints the usage and exits 0', async () => {
-  for (const command of ['send', 'serve', 'departments', 'null-report']) {
+test('--help of send, serve, status, departments and null-report prints the usage and exits 0', async () => {
+  for (const command of ['send', 'serve', 'status', 'departments', 'null-report']) {
     const r = await runCli([command, '--help']);
     assert.equal(r.code, 0, command);
     assert.match(r.stdout, new RegExp(`rro ${command}`));

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { ApiClient, parseRoot } from '../../server/src/api';
 import { startEmulator, type EmulatorOptions, type Fault } from '../../server/src/emulator';
-import { planSend, runSend, type SendRunResult } from '../../server/src/send';
+import { planSend, runSend, type SendRunOptions, type SendRunResult } from '../../server/src/send';
 import { appeal, final, startServeChild, httpJson, runCli, tempDir, waitFor, writeJson } from './helpers';
 
 const FAST_RETRY = { retries: 2, baseDelayMs: 1, maxDelayMs: 5 };
@@ -17,6 +17,7 @@ async function sendFolder(
   client: { timeoutMs?: number } = {},
   setup?: (dir: string) => void,
   signal?: AbortSignal,
+  extra: Partial<SendRunOptions> = {},
 ) {
   const emu = await startEmulator(emuOptions);
   const dir = tempDir();
@@ -34,6 +35,7 @@ async function sendFolder(
       concurrency: 2,
       retry: FAST_RETRY,
       signal,
+      ...extra,
     });
   return { emu, api, run };
 }
@@ -85,25 +87,23 @@ test('dropped connections are retried; 502/504 to the end fail after retries + 1
   }
 });
 
-test('a delay past the timeout: each attempt times out, nothing is applied, the file fails', async () => {
+test('answers after the timeout: each attempt committed, the file reported unknown — never failed', async () => {
   const faults = ({ body }: { body: Buffer }): Fault =>
-    body.toString('utf8').includes('"F-2"') ? { kind: 'delay', ms: 60_000 } : { kind: 'none' };
+    body.toString('utf8').includes('"F-2"') ? { kind: 'late', ms: 60_000 } : { kind: 'none' };
   const { emu, api, run } = await sendFolder(3, { faults }, { timeoutMs: 150 });
   try {
-    const abandoned = new Promise<void>((resolve) => {
-      let n = 0;
-      emu.events.on('abandoned', () => ++n === 3 && resolve());
-    });
     const { report } = await run();
     const slow = report.files[1];
-    assert.deepEqual([slow.status, slow.reason, slow.attempts, slow.httpStatus], ['failed', 'timeout', 3, undefined]);
+    assert.deepEqual([slow.status, slow.reason, slow.attempts, slow.httpStatus], ['unknown', 'timeout', 3, undefined]);
+    assert.ok(slow.unknownSince, 'when the first unanswered attempt went');
     assert.ok(slow.durationMs! >= 150);
     assert.deepEqual(
       report.files.map((f) => f.status),
-      ['accepted', 'failed', 'accepted'],
+      ['accepted', 'unknown', 'accepted'],
     );
-    await abandoned; // the server saw each cut-off request go and applied none of them
-    assert.deepEqual(emu.state.appeals.map((a) => a.number).sort(), ['F-1', 'F-3']);
+    // Like ASP.NET, the server committed every attempt although nobody heard the answer.
+    assert.deepEqual(emu.state.appeals.map((a) => a.number).sort(), ['F-1', 'F-2', 'F-3']);
+    assert.equal(emu.state.appeals.find((a) => a.number === 'F-2')!.imports, 3);
   } finally {
     api.close();
     await emu.close();
@@ -129,23 +129,49 @@ test('a 500 is never retried and points at the question it names', async () => {
   }
 });
 
-test('cancel: the file in flight is interrupted, the rest stay not sent, the report says so', async () => {
+test('stop: nothing new starts, the answers in flight are awaited; a hard abort leaves them unknown', async () => {
   const controller = new AbortController();
-  const faults = ({ seq }: { seq: number }): Fault => (seq >= 2 ? { kind: 'delay', ms: 60_000 } : { kind: 'none' });
+  const faults = ({ seq }: { seq: number }): Fault => (seq >= 2 ? { kind: 'late', ms: 300 } : { kind: 'none' });
   const { emu, api, run } = await sendFolder(5, { faults }, {}, undefined, controller.signal);
   try {
     void waitFor<{ seq: number }>(emu.events, 'request', (r) => r.seq === 3).then(() => controller.abort());
     const result = await run();
-    const statuses = result.report.files.map((f) => f.status);
     assert.equal(result.report.state, 'cancelled');
-    assert.deepEqual(statuses, ['accepted', 'interrupted', 'interrupted', 'pending', 'pending']);
+    assert.equal(result.report.stopped, 'signal');
     assert.deepEqual(
-      emu.state.appeals.map((a) => a.number),
-      ['F-1'],
+      result.report.files.map((f) => f.status),
+      ['accepted', 'accepted', 'accepted', 'not-sent', 'not-sent'],
     );
+    assert.deepEqual(emu.state.appeals.map((a) => a.number).sort(), ['F-1', 'F-2', 'F-3']);
   } finally {
     api.close();
     await emu.close();
+  }
+
+  // A second Ctrl+C aborts what is in flight: those files may have been imported — unknown.
+  const hard = new AbortController();
+  const stop = new AbortController();
+  const second = await sendFolder(3, { faults: () => ({ kind: 'late', ms: 60_000 }) }, {}, undefined, stop.signal, {
+    abortSignal: hard.signal,
+  });
+  try {
+    void waitFor<{ seq: number }>(second.emu.events, 'import', (r) => r.seq === 2).then(() => {
+      stop.abort();
+      hard.abort();
+    });
+    const { report } = await second.run();
+    assert.deepEqual(
+      report.files.map((f) => [f.status, f.reason]),
+      [
+        ['unknown', 'aborted'],
+        ['unknown', 'aborted'],
+        ['not-sent', undefined],
+      ],
+    );
+    assert.equal(second.emu.state.appeals.length, 2, 'both were imported: "unknown" was the honest answer');
+  } finally {
+    second.api.close();
+    await second.emu.close();
   }
 });
 

@@ -32,7 +32,16 @@ test('a mixed folder: valid accepted, А26 unknown rejected, broken skipped; the
   writeJson(dir, 'notes.json', 'not json at all');
   writeJson(path.join(dir, '.rro', 'reports'), 'old.json', appeal('HIDDEN-1'));
   try {
-    const refused = await runCli(['send', 'out', '--url', `${emu.url}/IPCP`], { cwd });
+    // The same gate as `rro pack`: files with errors and neither --only-valid nor --allow-errors.
+    const gated = await runCli(['send', 'out', '--url', `${emu.url}/IPCP`, '--yes'], { cwd });
+    assert.equal(gated.code, 1, gated.stderr);
+    assert.match(gated.stdout, /out\/bad-date\.json/, 'names the files with errors');
+    assert.match(gated.stderr, /--only-valid/);
+    assert.equal(emu.stats.requests, 0, 'nothing sent');
+    const both = await runCli(['send', 'out', '--url', emu.url, '--only-valid', '--allow-errors'], { cwd });
+    assert.equal(both.code, 2);
+
+    const refused = await runCli(['send', 'out', '--url', `${emu.url}/IPCP`, '--only-valid'], { cwd });
     assert.equal(refused.code, 2, 'no TTY and no --yes: refuse');
     assert.match(
       refused.stderr,
@@ -41,7 +50,10 @@ test('a mixed folder: valid accepted, А26 unknown rejected, broken skipped; the
     );
     assert.equal(emu.stats.requests, 0, 'nothing left the machine');
 
-    const run = await runCli(['send', 'out', '--url', `${emu.url}/IPCP`, '--yes', '--report-dir', 'reports'], { cwd });
+    const run = await runCli(
+      ['send', 'out', '--url', `${emu.url}/IPCP`, '--yes', '--only-valid', '--report-dir', 'reports'],
+      { cwd },
+    );
     assert.equal(run.code, 1, run.stderr);
     const file = reportPath(run.stderr);
     assert.ok(file.startsWith(path.join(cwd, 'reports')));
@@ -65,7 +77,7 @@ test('a mixed folder: valid accepted, А26 unknown rejected, broken skipped; the
     assert.equal(files.get('out/null.json')?.reason, 'null-report');
     assert.equal(files.get('out/notes.json')?.status, 'skipped');
     for (const f of report.files) assert.match(f.sha256, /^[0-9a-f]{64}$/);
-    assert.deepEqual(report.totals, { accepted: 5, rejected: 1, failed: 0, skipped: 3, pending: 0, interrupted: 0 });
+    assert.deepEqual(report.totals, { accepted: 5, rejected: 1, failed: 0, unknown: 0, skipped: 3, 'not-sent': 0 });
     // The emulator's state matches the report.
     const accepted = report.files
       .filter((f) => f.status === 'accepted')

@@ -5,13 +5,18 @@
 // its wall time of a request minus the server's own time (`Server-Timing`) — target < 2 ms.
 // The gate (engine over every file, before any request) is timed separately. Each emulator is
 // warmed first with 500 other appeals, so neither side pays for the server's JIT warm-up.
+// The journal (two lines per file, `sending` before and `result` after, plus the report
+// rewritten at the end) is timed on its own with the run's states (accepted, unknown, not-sent),
+// and so is reading back a killed run (the journal replayed).
 // Options: --files N (default 1000), --folder DIR (reuse a generated folder).
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApiClient, parseRoot } from '../../server/src/api';
-import { planSend, runSend } from '../../server/src/send';
+import { loadReport, planSend, runSend, type ReportEntry } from '../../server/src/send';
+import { ReportWriter } from '../../server/src/send/journal';
+import { countTotals } from '../../server/src/send/types';
 import { startServeChild } from '../api/helpers';
 import { generateFolder } from './generate';
 import { numberOption, ratioLine, stringOption, type BenchArgs } from './report';
@@ -128,6 +133,77 @@ async function bare(bodies: readonly Buffer[], concurrency: number, warm: readon
   }
 }
 
+/** The sender's own machinery per file (workers, outcome, journal, report) with an answer that costs nothing. */
+async function inMemory(folder: string, reportDir: string): Promise<number> {
+  const plan = await planSend([folder], { cwd: folder, check: { today: '2026-11-25' }, allowErrors: true });
+  const transport = { post: async () => ({ status: 204, body: '', durationMs: 0 }) };
+  const start = performance.now();
+  await runSend(plan, { transport, url: 'http://memory', reportDir, lang: 'en', concurrency: 2 });
+  return ((performance.now() - start) * 1000) / Math.max(plan.toSend, 1);
+}
+
+/** The journal's own cost per file, the final rewrite, and the replay of a killed run. */
+async function journalCost(
+  files: number,
+  dir: string,
+): Promise<{ perFileUs: number; finishMs: number; replayMs: number }> {
+  const entries: ReportEntry[] = Array.from({ length: files }, (_, i) => ({
+    file: `appeals/a-${i}.json`,
+    path: path.join(dir, `a-${i}.json`),
+    sha256: 'ab'.repeat(32),
+    status: 'not-sent',
+    attempts: 0,
+    hasAttachment: i % 2 === 0,
+    appeal: { departmentId: '30B1BE3B-BED1-49F6-AB4C-D138A81A9505', number: `N-${i}`, createDate: '2026-01-10' },
+  }));
+  const make = (): Promise<ReportWriter> =>
+    ReportWriter.create(
+      dir,
+      {
+        format: 'rro-send-report',
+        version: 2,
+        url: 'http://127.0.0.1',
+        startedAt: new Date().toISOString(),
+        state: 'running',
+        totals: countTotals(entries),
+        files: entries.map((e) => ({ ...e })),
+      },
+      'en',
+    );
+  const writer = await make();
+  const t0 = performance.now();
+  for (let i = 0; i < files; i++) {
+    const at = new Date().toISOString();
+    writer.sending(i, at);
+    const status = i % 10 === 3 ? 'unknown' : 'accepted';
+    writer.result(i, {
+      ...entries[i],
+      status,
+      attempts: 1,
+      httpStatus: status === 'accepted' ? 204 : undefined,
+      durationMs: 1.23,
+      ...(status === 'unknown' ? { unknownSince: at, reason: 'timeout' } : {}),
+    });
+  }
+  const perFileUs = ((performance.now() - t0) * 1000) / files;
+  const t1 = performance.now();
+  writer.finish('finished');
+  const finishMs = performance.now() - t1;
+  // A killed run: every file `sending`, half with a `result`, the JSON as it was at the start.
+  const killed = await make();
+  for (let i = 0; i < files; i++) {
+    killed.sending(i, new Date().toISOString());
+    if (i % 2) killed.result(i, { ...entries[i], status: 'accepted', attempts: 1 });
+  }
+  killed.abandon();
+  fs.writeFileSync(killed.jsonPath, JSON.stringify({ ...killed.report, files: entries }));
+  const t2 = performance.now();
+  const replayed = loadReport(killed.jsonPath);
+  const replayMs = performance.now() - t2;
+  if (replayed.totals.unknown !== Math.ceil(files / 2)) throw new Error('replay lost a file');
+  return { perFileUs, finishMs, replayMs };
+}
+
 export async function bench(args: BenchArgs): Promise<void> {
   const files = numberOption(args, '--files') ?? 1000;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rro-bench-send-'));
@@ -180,6 +256,14 @@ export async function bench(args: BenchArgs): Promise<void> {
           ),
       );
     }
+    const memoryUs = await inMemory(folder, path.join(work, 'reports-memory'));
+    console.log(
+      `sender without a network (an in-memory transport answering 204): ${memoryUs.toFixed(1)} µs per file — the client's own cost, not hidden by the server's queue`,
+    );
+    const journal = await journalCost(names.length, path.join(work, 'journal'));
+    console.log(
+      `journal (${names.length} files; accepted/unknown/not-sent): ${journal.perFileUs.toFixed(1)} µs per file (sending + result lines), final rewrite ${journal.finishMs.toFixed(1)} ms; a killed run read back (journal replayed) in ${journal.replayMs.toFixed(1)} ms`,
+    );
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

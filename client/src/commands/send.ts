@@ -1,5 +1,6 @@
 // «РРО: отправить в API» (files, a folder or the explorer selection), «РРО: повторить
-// неотправленные» (resume from the latest report) and «РРО: задать заголовки API».
+// неотправленные» (resume from the latest report), «РРО: состояние отправленных» (status.ts)
+// and «РРО: задать заголовки API». Reports: `<rro.api.reportDir>/send-<time>.json` (SendReport).
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -7,6 +8,7 @@ import { loadReport, type SendRunResult } from '../../../server/src/core';
 import { apiSettings, setApiHeaders } from './apiSettings';
 import type { ClientServices } from './index';
 import { sendFlow, type SendFlowOptions } from './sendFlow';
+import { registerStatus } from './status';
 
 export const SEND_COMMAND = 'rro.send';
 export const SEND_RETRY_COMMAND = 'rro.sendRetry';
@@ -53,7 +55,7 @@ export function registerSend(services: ClientServices): vscode.Disposable[] {
     },
   );
   const headers = vscode.commands.registerCommand(SET_HEADERS_COMMAND, () => setApiHeaders(services.context));
-  return [diagnostics, send, retry, headers];
+  return [diagnostics, send, retry, headers, ...registerStatus(services, latestReport)];
 }
 
 async function pickTargets(): Promise<vscode.Uri[] | undefined> {
@@ -68,7 +70,7 @@ async function pickTargets(): Promise<vscode.Uri[] | undefined> {
 }
 
 /** Report names start with their ISO start time, so the last name is the latest run. */
-async function latestReport(folder: vscode.Uri | undefined): Promise<string | undefined> {
+export async function latestReport(folder: vscode.Uri | undefined): Promise<string | undefined> {
   if (!folder) return undefined;
   const dir = path.resolve(folder.fsPath, apiSettings(folder).reportDir);
   const names = await readdir(dir).catch(() => [] as string[]);

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   displayRoot,
+  escapeControl,
   LineIndex,
   DEFAULT_RETRY,
   planSend,
@@ -23,6 +24,17 @@ import type { ClientServices } from './index';
 export interface SendFlowOptions {
   assumeYes?: boolean;
   allowErrors?: boolean;
+  /** Tests: the answer to «resend files whose outcome is unknown?» (default: keep them). */
+  resendUnknown?: boolean;
+}
+
+/** At most this many names in a modal's detail; the rest are counted. */
+const NAMES_SHOWN = 15;
+
+function nameList(names: readonly string[]): string {
+  const shown = names.slice(0, NAMES_SHOWN).map((n) => `• ${escapeControl(n)}`);
+  if (names.length > NAMES_SHOWN) shown.push(vscode.l10n.t('… and {0} more', names.length - NAMES_SHOWN));
+  return shown.join('\n');
 }
 
 export interface SendTarget {
@@ -63,7 +75,7 @@ export async function sendFlow(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: checking files…') },
       () => plan(!!options.allowErrors),
     );
-    const withErrors = current.items.filter((i) => i.entry.reason === 'gate-errors').length;
+    const withErrors = current.withErrors.length;
     if (withErrors > 0 && !unattended) {
       const others = vscode.l10n.t('Send the others');
       const anyway = vscode.l10n.t('Send anyway');
@@ -73,7 +85,7 @@ export async function sendFlow(
           '{0} file(s) have errors. Send only the files without errors, send everything anyway, or look at the problems?',
           withErrors,
         ),
-        { modal: true },
+        { modal: true, detail: nameList(current.withErrors) },
         others,
         anyway,
         show,
@@ -97,6 +109,25 @@ export async function sendFlow(
       );
       if (answer !== send) return undefined;
     }
+    // Files a previous run left unknown that carry an attachment: the request log decides first;
+    // without one, resending could upload the attachment twice — the user decides, seeing the names.
+    const unknown = current.items.filter((i) => i.send && i.entry.unknownSince && i.entry.hasAttachment);
+    let resendUnknown = unattended ? !!options.resendUnknown : false;
+    if (unknown.length > 0 && !unattended) {
+      const resend = vscode.l10n.t('Resend them');
+      const keep = vscode.l10n.t('Keep them unknown');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          '{0} file(s) with an attachment may already have been imported (their answer was lost). If the platform publishes no request log to check, resend them? A resend may be refused as «already uploaded».',
+          unknown.length,
+        ),
+        { modal: true, detail: nameList(unknown.map((i) => i.entry.file)) },
+        resend,
+        keep,
+      );
+      if (answer === undefined) return undefined;
+      resendUnknown = answer === resend;
+    }
     output.info(`send: ${current.toSend} of ${current.items.length} file(s) to ${host}`);
     const result = await vscode.window.withProgress(
       {
@@ -105,10 +136,13 @@ export async function sendFlow(
         cancellable: true,
       },
       (progress, token) => {
+        // Cancel: start nothing new and wait for the answers in flight (their outcome matters).
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
         return runSend(current, {
           transport: client,
+          requestLog: client,
+          resendUnknown,
           url: displayRoot(client.endpoint),
           reportDir: path.resolve(cwd, settings.reportDir),
           lang: uiLang(),
@@ -127,14 +161,26 @@ export async function sendFlow(
     await vscode.window.showTextDocument(vscode.Uri.file(result.mdPath), { preview: true, preserveFocus: unattended });
     void vscode.window.showInformationMessage(
       vscode.l10n.t(
-        'RRO: accepted {0}, rejected {1}, failed {2}, skipped {3}, not sent {4}.',
+        'RRO: accepted {0}, rejected {1}, failed {2}, unknown {3}, skipped {4}, not sent {5}.',
         t.accepted,
         t.rejected,
         t.failed,
+        t.unknown,
         t.skipped,
-        t.pending + t.interrupted,
+        t['not-sent'],
       ),
     );
+    if (result.report.stopped === 'server-unavailable')
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('RRO: the server is unavailable: the run stopped, the rest were not sent.'),
+      );
+    if (t.unknown > 0)
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'RRO: {0} file(s) may have been imported although no answer came; «RRO: State of Sent Appeals» asks the platform.',
+          t.unknown,
+        ),
+      );
     return result;
   } finally {
     client.close();
@@ -162,7 +208,7 @@ async function showRejections(diagnostics: vscode.DiagnosticCollection, report: 
     }
     const d = new vscode.Diagnostic(
       range,
-      entry.message || `HTTP ${entry.httpStatus ?? ''}`,
+      escapeControl(entry.message || `HTTP ${entry.httpStatus ?? ''}`),
       vscode.DiagnosticSeverity.Error,
     );
     d.source = 'РРО API';

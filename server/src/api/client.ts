@@ -5,7 +5,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import * as tls from 'node:tls';
-import { methodUrl, type ApiMethod, type Endpoint } from './endpoint';
+import { apiUrl, methodUrl, type ApiMethod, type Endpoint } from './endpoint';
 import { openTunnel, proxyAuthorization, proxyFromEnv, TunnelError } from './proxy';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -31,6 +31,8 @@ export interface ApiResponse {
   durationMs: number;
   /** The server's own time when it reports one (`Server-Timing: …;dur=`), ms. */
   serverMs?: number;
+  /** The raw `Retry-After` header (seconds or an HTTP date), when the server sent one. */
+  retryAfter?: string;
 }
 
 /** Why no HTTP answer came: `timeout`, `network` (reset, refused, DNS), `tls`, `proxy`, `aborted`. */
@@ -42,6 +44,11 @@ export class ApiNetworkError extends Error {
     /** An errno / TLS code (`ECONNRESET`, `DEPTH_ZERO_SELF_SIGNED_CERT`); never request data. */
     readonly code: string,
     readonly durationMs: number,
+    /**
+     * The whole body had been handed to the network before the failure: the server may have
+     * received and applied it, so the outcome is unknown. False: it cannot have been applied.
+     */
+    readonly bodyWritten = false,
   ) {
     super(`${failure}${code ? ` (${code})` : ''}`);
   }
@@ -52,7 +59,12 @@ export interface ImportTransport {
   post(method: ApiMethod, body: Buffer, signal?: AbortSignal): Promise<ApiResponse>;
 }
 
-export class ApiClient implements ImportTransport {
+/** A GET under the API root (the request log); relative to `{root}/HandlingReportPlugin/Api/`. */
+export interface GetTransport {
+  get(apiPath: string, signal?: AbortSignal): Promise<ApiResponse>;
+}
+
+export class ApiClient implements ImportTransport, GetTransport {
   private readonly agent: http.Agent;
   private readonly timeoutMs: number;
   private readonly proxy: URL | undefined;
@@ -78,7 +90,20 @@ export class ApiClient implements ImportTransport {
     this.agent.destroy();
   }
 
-  async post(method: ApiMethod, body: Buffer, signal?: AbortSignal): Promise<ApiResponse> {
+  post(method: ApiMethod, body: Buffer, signal?: AbortSignal): Promise<ApiResponse> {
+    return this.request('POST', methodUrl(this.options.endpoint, method), body, signal);
+  }
+
+  get(apiPath: string, signal?: AbortSignal): Promise<ApiResponse> {
+    return this.request('GET', apiUrl(this.options.endpoint, apiPath), undefined, signal);
+  }
+
+  private async request(
+    verb: 'GET' | 'POST',
+    url: URL,
+    body: Buffer | undefined,
+    signal?: AbortSignal,
+  ): Promise<ApiResponse> {
     const started = performance.now();
     const controller = new AbortController();
     let timedOut = false;
@@ -89,24 +114,31 @@ export class ApiClient implements ImportTransport {
     const onAbort = (): void => controller.abort();
     if (signal?.aborted) controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
+    const progress = { written: false };
     try {
-      return await this.send(methodUrl(this.options.endpoint, method), body, controller.signal, started);
+      return await this.send(verb, url, body, controller.signal, started, progress);
     } catch (e) {
       const elapsed = performance.now() - started;
-      if (timedOut) throw new ApiNetworkError('timeout', '', elapsed);
-      if (signal?.aborted) throw new ApiNetworkError('aborted', '', elapsed);
-      throw classify(e, elapsed);
+      if (timedOut) throw new ApiNetworkError('timeout', '', elapsed, progress.written);
+      if (signal?.aborted) throw new ApiNetworkError('aborted', '', elapsed, progress.written);
+      throw classify(e, elapsed, progress.written);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
   }
 
-  private async send(url: URL, body: Buffer, signal: AbortSignal, started: number): Promise<ApiResponse> {
+  private async send(
+    verb: 'GET' | 'POST',
+    url: URL,
+    body: Buffer | undefined,
+    signal: AbortSignal,
+    started: number,
+    progress: { written: boolean },
+  ): Promise<ApiResponse> {
     const headers: Record<string, string | number> = {
       ...this.options.headers,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': body.length,
+      ...(body ? { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length } : {}),
       Accept: 'application/json',
     };
     let options: http.RequestOptions;
@@ -137,10 +169,12 @@ export class ApiClient implements ImportTransport {
     return new Promise<ApiResponse>((resolve, reject) => {
       const req = transport.request({
         ...options,
-        method: 'POST',
+        method: verb,
         headers: { ...options.headers, ...headers },
         signal,
       });
+      // 'finish': the whole request is with the OS. A failure before it cannot have been applied.
+      req.once('finish', () => (progress.written = true));
       req.once('error', reject);
       req.once('response', (res) => {
         const chunks: Buffer[] = [];
@@ -158,6 +192,7 @@ export class ApiClient implements ImportTransport {
             body: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8'),
             durationMs: performance.now() - started,
             serverMs: serverTiming(res.headers['server-timing']),
+            ...(res.headers['retry-after'] ? { retryAfter: String(res.headers['retry-after']) } : {}),
           });
         });
       });
@@ -198,10 +233,10 @@ function serverTiming(header: string | string[] | undefined): number | undefined
 
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|HOSTNAME|ALTNAME/;
 
-function classify(e: unknown, elapsed: number): ApiNetworkError {
+function classify(e: unknown, elapsed: number, written: boolean): ApiNetworkError {
   if (e instanceof ApiNetworkError) return e;
   if (e instanceof TunnelError) return new ApiNetworkError('proxy', String(e.status), elapsed);
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
   if (TLS_CODES.test(code)) return new ApiNetworkError('tls', code, elapsed);
-  return new ApiNetworkError('network', code || 'ERR', elapsed);
+  return new ApiNetworkError('network', code || 'ERR', elapsed, written);
 }

@@ -35,8 +35,13 @@ export function parseRoot(text: string): Endpoint {
 }
 
 export function methodUrl(endpoint: Endpoint, method: ApiMethod): URL {
+  return apiUrl(endpoint, method);
+}
+
+/** `{root}/HandlingReportPlugin/Api/<apiPath>`; `apiPath` segments are the caller's (already encoded). */
+export function apiUrl(endpoint: Endpoint, apiPath: string): URL {
   const url = new URL(endpoint.root.href);
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/HandlingReportPlugin/Api/${method}`;
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/HandlingReportPlugin/Api/${apiPath.replace(/^\/+/, '')}`;
   return url;
 }
 

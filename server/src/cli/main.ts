@@ -17,6 +17,8 @@ import { send } from './commands/send';
 import { sendHelp } from './commands/send.help';
 import { serve } from './commands/serve';
 import { serveHelp } from './commands/serve.help';
+import { status } from './commands/status';
+import { statusHelp } from './commands/status.help';
 import { departments } from './commands/departments';
 import { departmentsHelp } from './commands/departments.help';
 import { nullReport } from './commands/nullReport';
@@ -35,6 +37,7 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   split: { run: split, help: splitHelp },
   send: { run: send, help: sendHelp },
   serve: { run: serve, help: serveHelp },
+  status: { run: status, help: statusHelp },
   departments: { run: departments, help: departmentsHelp },
   'null-report': { run: nullReport, help: nullReportHelp },
   lsp: { run: lsp, help: lspHelp },

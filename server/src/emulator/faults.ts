@@ -1,12 +1,21 @@
-// Fault injection for tests and for trying a client's retry logic: a delay, a share of
-// requests answered 503, a share of connections dropped without an answer. Rates draw from a
-// seeded generator, so `--seed` repeats a run; tests may pass their own policy instead.
+// Fault injection for tests and for trying a client's retry logic. Like ASP.NET, the emulator
+// finishes a request whose client went away: what was committed stays committed. Rates draw
+// from a seeded generator, so `--seed` repeats a run; tests may pass their own policy instead.
 
 export type Fault =
   | { kind: 'none' }
-  | { kind: 'unavailable'; status: 502 | 503 | 504 }
+  /** Answered at once with this status (and `Retry-After` when given); nothing applied. */
+  | { kind: 'unavailable'; status: 429 | 502 | 503 | 504; retryAfter?: string }
+  /** The connection closed before the application saw the request: nothing applied. */
   | { kind: 'drop' }
-  | { kind: 'delay'; ms: number };
+  /** A slow server: waits `ms`, then imports — even if the client has gone meanwhile. */
+  | { kind: 'delay'; ms: number }
+  /** Imports at once, answers `ms` later (when the client is still there). */
+  | { kind: 'late'; ms: number }
+  /** Imports, then resets the connection instead of answering. */
+  | { kind: 'reset' }
+  /** Holds the request until the client goes away (or `ms`), then imports it. */
+  | { kind: 'hold'; ms: number };
 
 export interface RequestContext {
   /** 1-based number of the request since the emulator started. */
@@ -21,8 +30,16 @@ export interface RateFaults {
   delayMs?: number;
   failRate?: number;
   dropRate?: number;
+  /** Share of imports committed then answered `lateMs` later. */
+  lateRate?: number;
+  lateMs?: number;
+  /** Share of imports committed then reset. */
+  resetRate?: number;
   seed?: number;
 }
+
+/** Past the client's default 30 s timeout. */
+export const DEFAULT_LATE_MS = 35_000;
 
 /** mulberry32: small, fast, good enough to pick which request fails. */
 export function seededRandom(seed: number): () => number {
@@ -40,8 +57,12 @@ export function rateFaults(options: RateFaults): FaultPolicy {
   const random = seededRandom(options.seed ?? 1);
   return () => {
     const r = random();
-    if (options.dropRate && r < options.dropRate) return { kind: 'drop' };
-    if (options.failRate && r < (options.dropRate ?? 0) + options.failRate) return { kind: 'unavailable', status: 503 };
+    let edge = 0;
+    const within = (rate: number | undefined): boolean => !!rate && r < (edge += rate);
+    if (within(options.dropRate)) return { kind: 'drop' };
+    if (within(options.failRate)) return { kind: 'unavailable', status: 503 };
+    if (within(options.lateRate)) return { kind: 'late', ms: options.lateMs ?? DEFAULT_LATE_MS };
+    if (within(options.resetRate)) return { kind: 'reset' };
     if (options.delayMs) return { kind: 'delay', ms: options.delayMs };
     return { kind: 'none' };
   };

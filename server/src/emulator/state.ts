@@ -42,13 +42,24 @@ export interface StoredAppeal {
   imports: number;
 }
 
+/** One committed import as the platform's request log shows it (see emulator/requestLog.ts). */
+export interface StoredRequest {
+  requestId: number;
+  appealId: number;
+  /** When it was received (ms since the epoch). */
+  receivedAt: number;
+  /** The later failure this request will show once dispatched (the `failLater` fault), if any. */
+  failMessage?: string;
+}
+
 export interface EmulatorState {
   appeals: StoredAppeal[];
   nextId: number;
+  requests: StoredRequest[];
 }
 
 export function emptyState(): EmulatorState {
-  return { appeals: [], nextId: 1 };
+  return { appeals: [], nextId: 1, requests: [] };
 }
 
 /** Read a data file; seeds may be partial (`{number, createDate}` is enough for an `А26` result). */
@@ -74,6 +85,18 @@ export async function loadState(file: string): Promise<EmulatorState> {
     }
     state.appeals.push(normalizeAppeal(raw, state.nextId++));
   });
+  // The request log of an earlier run, when the file was written by the emulator itself.
+  const requests = isRecord(parsed) && Array.isArray(parsed.requests) ? parsed.requests : [];
+  for (const r of requests) {
+    if (!isRecord(r) || typeof r.appealId !== 'number' || typeof r.receivedAt !== 'number') continue;
+    if (!state.appeals.some((a) => a.id === r.appealId)) continue;
+    state.requests.push({
+      requestId: state.requests.length + 1,
+      appealId: r.appealId,
+      receivedAt: r.receivedAt,
+      ...(typeof r.failMessage === 'string' ? { failMessage: r.failMessage } : {}),
+    });
+  }
   return state;
 }
 

@@ -1,5 +1,5 @@
 // The report of one run, written as it goes so that a cancel or a crash leaves an exact record.
-// `send-<time>.json` is written whole (atomically) at the start — every file `pending` — and
+// `send-<time>.json` is written whole (atomically) at the start — every file `not-sent` — and
 // rewritten every few seconds and at the end; `send-<time>.journal.jsonl` gets one line per
 // event at once (`sending` before a request, `result` after it). Reading a report replays its
 // journal when the run did not finish, so what the JSON missed is not lost.
@@ -7,7 +7,14 @@ import { closeSync, openSync, promises as fs, readFileSync, renameSync, writeFil
 import * as path from 'node:path';
 import type { Lang } from '../l10n/messages';
 import { renderMarkdown } from './markdown';
-import { countTotals, type ReportEntry, type RunState, type SendReport } from './types';
+import {
+  countTotals,
+  type EntryStatus,
+  type ReportEntry,
+  type RunState,
+  type SendReport,
+  type StopReason,
+} from './types';
 
 const REWRITE_EVERY_MS = 2000;
 
@@ -46,8 +53,9 @@ export class ReportWriter {
     }
   }
 
-  sending(index: number): void {
-    this.line({ t: 'sending', i: index });
+  /** Before a request: a crash after this line leaves the file `unknown` (since `at`). */
+  sending(index: number, at: string): void {
+    this.line({ t: 'sending', i: index, at });
   }
 
   result(index: number, entry: ReportEntry): void {
@@ -56,9 +64,10 @@ export class ReportWriter {
     this.dirty = true;
   }
 
-  finish(state: RunState): void {
+  finish(state: RunState, stopped?: StopReason): void {
     clearInterval(this.timer);
     this.report.state = state;
+    if (stopped) this.report.stopped = stopped;
     this.report.finishedAt = new Date().toISOString();
     this.line({ t: 'end', state });
     if (this.fd !== undefined) closeSync(this.fd);
@@ -105,9 +114,25 @@ export function loadReport(file: string): SendReport {
   }
   if (report?.format !== 'rro-send-report' || !Array.isArray(report.files))
     throw new ReportFormatError(`${jsonPath}: not an rro send report`);
+  upgrade(report);
   if (report.state === 'running') replay(report, path.join(path.dirname(jsonPath), report.journal));
   report.totals = countTotals(report.files);
   return report;
+}
+
+/** Version 1 called `not-sent` `pending` and `unknown` `interrupted`. */
+const V1_STATUS: Readonly<Record<string, EntryStatus>> = { pending: 'not-sent', interrupted: 'unknown' };
+
+function upgrade(report: SendReport): void {
+  const old = report.version !== 2;
+  report.version = 2;
+  if (!old) return;
+  for (const f of report.files) {
+    const status = V1_STATUS[f.status as string];
+    if (!status) continue;
+    f.status = status;
+    if (status === 'unknown') f.unknownSince ??= report.startedAt;
+  }
 }
 
 function replay(report: SendReport, journalPath: string): void {
@@ -118,7 +143,7 @@ function replay(report: SendReport, journalPath: string): void {
     return;
   }
   for (const line of text.split('\n')) {
-    let event: { t?: string; i?: number; entry?: ReportEntry; state?: RunState };
+    let event: { t?: string; i?: number; at?: string; entry?: ReportEntry; state?: RunState };
     try {
       event = JSON.parse(line) as typeof event;
     } catch {
@@ -127,8 +152,18 @@ function replay(report: SendReport, journalPath: string): void {
     const i = event.i;
     if (event.t === 'end' && event.state) report.state = event.state;
     if (typeof i !== 'number' || !report.files[i]) continue;
-    if (event.t === 'sending' && report.files[i].status === 'pending')
-      report.files[i] = { ...report.files[i], status: 'interrupted' };
-    if (event.t === 'result' && event.entry) report.files[i] = event.entry;
+    // Sent, never answered (or the answer never written down): it may have been imported.
+    if (event.t === 'sending' && report.files[i].status === 'not-sent')
+      report.files[i] = {
+        ...report.files[i],
+        status: 'unknown',
+        reason: 'killed',
+        unknownSince: report.files[i].unknownSince ?? event.at ?? report.startedAt,
+      };
+    if (event.t === 'result' && event.entry) {
+      const entry = event.entry;
+      if (V1_STATUS[entry.status as string]) entry.status = V1_STATUS[entry.status as string];
+      report.files[i] = entry;
+    }
   }
 }

@@ -1,8 +1,7 @@
 // The readable side of a report: a summary and one table row per file.
 import { message, type Lang } from '../l10n/messages';
-import type { EntryStatus, SendReport } from './types';
-
-const ORDER: readonly EntryStatus[] = ['accepted', 'rejected', 'failed', 'skipped', 'interrupted', 'pending'];
+import { escapeControl } from '../util/safeText';
+import { ENTRY_STATUSES, type ReportEntry, type SendReport } from './types';
 
 export function renderMarkdown(report: SendReport, lang: Lang): string {
   const t = (key: string, args?: Record<string, string | number>): string => message(key, args, lang);
@@ -14,10 +13,12 @@ export function renderMarkdown(report: SendReport, lang: Lang): string {
     `- ${t('send.md.finished')}: ${report.finishedAt ?? '—'}`,
     `- ${t('send.md.state')}: ${t(`send.state.${report.state}`)}`,
   ];
-  if (report.resumedFrom) lines.push(`- ${t('send.md.resumed')}: ${report.resumedFrom}`);
+  if (report.resumedFrom) lines.push(`- ${t('send.md.resumed')}: ${cell(report.resumedFrom)}`);
+  if (report.stopped) lines.push(`- ${t('send.md.stopped')}: ${t(`send.stopped.${report.stopped}`)}`);
+  if (report.unknown) lines.push(`- ${t('send.md.unknown')}: ${t('send.unknownSummary', { ...report.unknown })}`);
   lines.push(
     '',
-    ORDER.filter((s) => report.totals[s] > 0)
+    ENTRY_STATUSES.filter((s) => report.totals[s] > 0)
       .map((s) => `**${t(`send.status.${s}`)}**: ${report.totals[s]}`)
       .join(' · ') || '—',
     '',
@@ -27,11 +28,8 @@ export function renderMarkdown(report: SendReport, lang: Lang): string {
   );
   lines.push('|---|---|---|---|---|---|---|---|');
   report.files.forEach((f, i) => {
-    const why =
-      f.message ||
-      (f.reason
-        ? t(`send.reason.${f.reason.startsWith('http-') ? 'http' : f.reason}`, { status: f.httpStatus ?? '' })
-        : '');
+    const note = f.note ? t(`send.note.${f.note}`) : f.status === 'unknown' ? t('send.unknownHint') : '';
+    const why = [f.message || reasonText(f, lang), note].filter(Boolean).join(' — ');
     const errors = f.errors?.length ? ` (${f.errors.slice(0, 3).join('; ')}${f.errors.length > 3 ? '; …' : ''})` : '';
     lines.push(
       `| ${i + 1} | ${cell(f.file)} | ${t(`send.status.${f.status}`)} | ${f.httpStatus ?? ''} | ${cell(f.pointer ?? '')} | ${cell(why + errors)} | ${f.durationMs !== undefined ? Math.round(f.durationMs) : ''} | ${f.sha256.slice(0, 12)} |`,
@@ -40,6 +38,17 @@ export function renderMarkdown(report: SendReport, lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
+/** The readable reason of an entry without a server message (`send.reason.*`). */
+export function reasonText(f: ReportEntry, lang: Lang): string {
+  if (!f.reason) return '';
+  return message(
+    `send.reason.${f.reason.startsWith('http-') ? 'http' : f.reason}`,
+    { status: f.httpStatus ?? '' },
+    lang,
+  );
+}
+
+/** A table cell: control characters escaped (text from outside), pipes escaped. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return escapeControl(text).replace(/\|/g, '\\|');
 }

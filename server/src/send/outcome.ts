@@ -38,8 +38,8 @@ export function exceptionMessage(body: string): string | undefined {
 
 /** «Вопрос с кодом 9876: …» → `/questions/i/code` of the question with that code; else the document. */
 export function pointerFor(message: string, codes: readonly string[]): string {
-  const m = /(?:Вопрос с кодом|Question with code)\s+«?(\d+)/i.exec(message);
+  const m = /(?:Вопрос с кодом|Question with code)\s+«?(\d[\d.]*)/i.exec(message);
   if (!m) return '';
-  const i = codes.indexOf(m[1]);
+  const i = codes.indexOf(m[1].replace(/\.+$/, ''));
   return i >= 0 ? `/questions/${i}/code` : '';
 }

@@ -5,7 +5,11 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { checkBytes, type CheckOptions, type Encoding, type JsonNode } from '../engine';
 import { discover } from '../files/discover';
-import type { ReportEntry, SendReport } from './types';
+import { escapeControl } from '../util/safeText';
+import type { AppealKey, ReportEntry, SendReport } from './types';
+
+/** As `rro pack`: refuse the whole run when a file has errors, leave those out, or send them anyway. */
+export type SendErrorPolicy = 'refuse' | 'only-valid' | 'allow';
 
 /** Folders never walked when a folder is sent: reports and tool state live there. */
 export const SEND_EXCLUDE: readonly string[] = ['**/.rro', '**/.git', '**/node_modules', '**/.vscode'];
@@ -30,6 +34,8 @@ export interface SendPlan {
   toSend: number;
   /** Folder entries that could not be walked: `relative: code`. */
   problems: string[];
+  /** Files the engine found errors in (shown names); under `refuse` the run must not start. */
+  withErrors: string[];
 }
 
 export interface PlanOptions {
@@ -37,8 +43,10 @@ export interface PlanOptions {
   cwd: string;
   /** Engine options (`today` at least). */
   check: CheckOptions;
-  /** Send files even if the engine finds errors in them. */
+  /** Send files even if the engine finds errors in them (the same as `errors: 'allow'`). */
   allowErrors?: boolean;
+  /** Default `only-valid` here; the front doors pass `refuse` and stop on `withErrors`. */
+  errors?: SendErrorPolicy;
   /** A previous run's report: its files are planned again, accepted unchanged ones not sent. */
   previous?: SendReport;
   include?: readonly string[];
@@ -69,9 +77,7 @@ export async function planSend(paths: readonly string[], options: PlanOptions): 
       for (const f of found.files) add(f.absolute);
     } else add(abs);
   }
-  const before = new Map(
-    (options.previous?.files ?? []).filter((f) => f.status === 'accepted').map((f) => [f.path, f]),
-  );
+  const before = new Map((options.previous?.files ?? []).map((f) => [f.path, f]));
   const items: PlanItem[] = [];
   let kept = 0;
   for (const abs of wanted) {
@@ -80,13 +86,17 @@ export async function planSend(paths: readonly string[], options: PlanOptions): 
     kept += item.bytes?.length ?? 0;
     items.push(item);
   }
-  return { items, toSend: items.filter((i) => i.send).length, problems };
+  const withErrors = items.filter((i) => i.entry.reason === 'gate-errors').map((i) => i.entry.file);
+  return { items, toSend: items.filter((i) => i.send).length, problems, withErrors };
 }
 
-async function planOne(abs: string, options: PlanOptions, acceptedBefore: ReportEntry | undefined): Promise<PlanItem> {
+async function planOne(abs: string, options: PlanOptions, earlier: ReportEntry | undefined): Promise<PlanItem> {
+  const allowErrors = options.allowErrors || options.errors === 'allow';
+  const acceptedBefore = earlier?.status === 'accepted' ? earlier : undefined;
   const rel = path.relative(options.cwd, abs);
   const file = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
-  const entry: ReportEntry = { file, path: abs, sha256: '', status: 'pending', attempts: 0 };
+  // `file` is for showing (control characters escaped: a name can carry any byte); `path` opens it.
+  const entry: ReportEntry = { file: escapeControl(file), path: abs, sha256: '', status: 'not-sent', attempts: 0 };
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(abs);
@@ -101,7 +111,7 @@ async function planOne(abs: string, options: PlanOptions, acceptedBefore: Report
     // Accepted earlier and unchanged: sending it again could duplicate an attachment.
     const carried: ReportEntry = {
       ...acceptedBefore,
-      file,
+      file: entry.file,
       reason: 'already-accepted',
       acceptedBefore: acceptedBefore.acceptedBefore ?? options.previous?.startedAt ?? '',
     };
@@ -109,21 +119,53 @@ async function planOne(abs: string, options: PlanOptions, acceptedBefore: Report
   }
   const result = checkBytes(bytes, { ...options.check, expectRro: true });
   const codes = questionCodes(result.doc.root);
-  const errors = result.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.pointer || '/'}`);
-  if (result.kind !== 'appeal' && (errors.length === 0 || options.allowErrors)) {
+  // An earlier attempt of these very bytes may have been imported: that stays known until settled.
+  if (earlier?.status === 'unknown' && earlier.sha256 === entry.sha256 && earlier.unknownSince)
+    entry.unknownSince = earlier.unknownSince;
+  if (result.kind === 'appeal') {
+    const key = appealKey(result.doc.root);
+    if (key) entry.appeal = key;
+    if (hasAttachment(result.doc.root)) entry.hasAttachment = true;
+  }
+  const errors = result.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.rule} ${escapeControl(f.pointer || '/')}`);
+  if (result.kind !== 'appeal' && (errors.length === 0 || allowErrors)) {
     entry.status = 'skipped';
     entry.reason = result.kind === 'null-report' ? 'null-report' : 'not-appeal';
     return { entry, send: false, encoding: result.encoding, codes };
   }
   if (errors.length > 0) {
     entry.errors = errors;
-    if (!options.allowErrors) {
+    if (!allowErrors) {
       entry.status = 'skipped';
       entry.reason = 'gate-errors';
       return { entry, send: false, encoding: result.encoding, codes };
     }
   }
+  // Until this run learns more, what may have been imported stays `unknown` (never `not-sent`).
+  if (entry.unknownSince) Object.assign(entry, { status: 'unknown', reason: earlier?.reason });
   return { entry, send: true, encoding: result.encoding, codes, bytes };
+}
+
+function appealKey(root: JsonNode | undefined): AppealKey | undefined {
+  const value = (name: string): string => {
+    const v = child(root, name.toLowerCase())?.value;
+    return typeof v === 'string' ? v : '';
+  };
+  const key = {
+    departmentId: value('departmentId'),
+    number: value('number'),
+    createDate: value('createDate').slice(0, 10),
+  };
+  return key.number ? key : undefined;
+}
+
+function hasAttachment(root: JsonNode | undefined): boolean {
+  const questions = child(root, 'questions');
+  return (
+    questions?.type === 'array' && (questions.children ?? []).some((q) => child(q, 'attachment')?.type === 'object')
+  );
 }
 
 function questionCodes(root: JsonNode | undefined): string[] {

@@ -1,6 +1,7 @@
 // Retry policy: network errors, timeouts and 502/503/504 (also 408, 429) are retried with
 // exponential backoff — base × 2^(n−1), capped, with jitter so parallel workers do not retry
-// in step. A 500 is never retried: the server did look at the appeal and said no.
+// in step. A 500 is never retried: the server did look at the appeal and said no. A
+// `Retry-After` (seconds or an HTTP date) replaces the backoff, capped at MAX_RETRY_AFTER_MS.
 
 export interface RetryPolicy {
   /** Retries after the first attempt (so `retries + 1` attempts at most). */
@@ -10,6 +11,28 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000 };
+
+/** The longest `Retry-After` honoured; a longer one is cut to this (README «Retry policy»). */
+export const MAX_RETRY_AFTER_MS = 120_000;
+
+/** Consecutive requests without any HTTP answer after which a run stops: «сервер недоступен». */
+export const DEFAULT_BREAKER = 5;
+
+/** `Retry-After: 5` or `Retry-After: Wed, 21 Oct 2026 07:28:00 GMT` → ms to wait (capped); else undefined. */
+export function retryAfterMs(header: string | undefined, now: number = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const text = header.trim();
+  let ms: number;
+  if (/^\d+$/.test(text)) ms = Number(text) * 1000;
+  else {
+    // An HTTP date (`Wed, 21 Oct 2026 07:28:00 GMT`); V8 would read '-1' or '1.5' as dates too.
+    if (!/^[A-Za-z]{3},/.test(text)) return undefined;
+    const at = Date.parse(text);
+    if (!Number.isFinite(at)) return undefined;
+    ms = Math.max(0, at - now);
+  }
+  return Math.min(ms, MAX_RETRY_AFTER_MS);
+}
 
 export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
 

@@ -2,12 +2,41 @@
 // the contract: `rro send --resume` and the VS Code command read it back.
 
 /**
- * `accepted` 204; `rejected` 500 with the server's reason, never retried; `failed` no answer
- * after the retries, or an answer that is not about the file (401, 404…); `skipped` not sent
- * (the engine found errors, not an appeal, unreadable); `pending` not attempted (cancel or
- * crash); `interrupted` sent but cut off before an answer — the server's outcome is unknown.
+ * `accepted` 204 (or found in the platform's request log); `rejected` 500 with the server's
+ * reason, never retried; `failed` no answer that reached the server after the retries, or an
+ * answer that is not about the file (401, 404…) — the server did not apply it; `unknown` the body
+ * was written but no answer came (timeout, reset, killed, Ctrl+C) — it may have been imported;
+ * `skipped` not sent on purpose (errors, not an appeal, unreadable); `not-sent` never reached the
+ * server (a stop, a crash, the server unreachable).
  */
-export type EntryStatus = 'accepted' | 'rejected' | 'failed' | 'skipped' | 'pending' | 'interrupted';
+export type EntryStatus = 'accepted' | 'rejected' | 'failed' | 'unknown' | 'skipped' | 'not-sent';
+
+export const ENTRY_STATUSES: readonly EntryStatus[] = [
+  'accepted',
+  'rejected',
+  'failed',
+  'unknown',
+  'skipped',
+  'not-sent',
+];
+
+/** Where the outcome of an `unknown` attempt was settled (`note` of an entry). */
+export type EntryNote =
+  /** A resend was refused «файл … уже был загружен»: the earlier, unknown attempt imported it. */
+  | 'accepted-earlier'
+  /** The platform's request log shows it received after the unknown attempt. */
+  | 'found-in-log'
+  /** The request log does not show it: resent. */
+  | 'not-in-log'
+  /** No request log and no `--resend-unknown`: not resent, its attachment could be uploaded twice. */
+  | 'held';
+
+/** What identifies the appeal on the platform (spec §3.3) and where its log is: no personal data. */
+export interface AppealKey {
+  departmentId: string;
+  number: string;
+  createDate: string;
+}
 
 export interface ReportEntry {
   /** Path as shown to the user: relative to the working folder when inside it. */
@@ -33,13 +62,32 @@ export interface ReportEntry {
   serverMs?: number;
   /** Accepted in an earlier run (resume) and unchanged since, not sent again: that run's start time. */
   acceptedBefore?: string;
+  /** Some question carries an attachment: an unknown outcome is not resent blindly. */
+  hasAttachment?: boolean;
+  /** ISO time of the first attempt whose outcome was unknown (kept across resumes until settled). */
+  unknownSince?: string;
+  note?: EntryNote;
+  /** The appeal's identity, for the request log and `rro status` (absent for files not sent). */
+  appeal?: AppealKey;
 }
 
 export type RunState = 'running' | 'finished' | 'cancelled';
 
+/** Why a run stopped before its end: a signal (Ctrl+C, SIGTERM, VS Code cancel) or the circuit breaker. */
+export type StopReason = 'signal' | 'server-unavailable';
+
+/** What a resume did with the files the previous run left `unknown`. */
+export interface UnknownSummary {
+  resent: number;
+  /** Settled without a resend: found in the request log. */
+  verified: number;
+  /** Still unknown: held back (no log, no `--resend-unknown`) or unknown again. */
+  left: number;
+}
 export interface SendReport {
   format: 'rro-send-report';
-  version: 1;
+  /** 2: statuses `unknown`/`not-sent` (1 said `interrupted`/`pending`; still read). */
+  version: 2;
   /** The API root (no credentials). */
   url: string;
   startedAt: string;
@@ -47,6 +95,9 @@ export interface SendReport {
   state: RunState;
   /** The report this run resumed, if any. */
   resumedFrom?: string;
+  stopped?: StopReason;
+  /** Resume only: the previous run's unknown files. */
+  unknown?: UnknownSummary;
   /** The journal file beside the report (one JSON line per event). */
   journal: string;
   totals: Record<EntryStatus, number>;
@@ -54,7 +105,7 @@ export interface SendReport {
 }
 
 export function emptyTotals(): Record<EntryStatus, number> {
-  return { accepted: 0, rejected: 0, failed: 0, skipped: 0, pending: 0, interrupted: 0 };
+  return { accepted: 0, rejected: 0, failed: 0, unknown: 0, skipped: 0, 'not-sent': 0 };
 }
 
 export function countTotals(files: readonly ReportEntry[]): Record<EntryStatus, number> {

@@ -47,7 +47,7 @@ suite('send command', () => {
     });
     assert.deepEqual(
       { ...report.totals },
-      { accepted: 2, rejected: 1, failed: 0, skipped: 2, pending: 0, interrupted: 0 },
+      { accepted: 2, rejected: 1, failed: 0, unknown: 0, skipped: 2, 'not-sent': 0 },
     );
   });
 

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SendRunResult } from '../../../server/src/send';
+import type { SendRunResult, StatusResult } from '../../../server/src/send';
 import { startEmulator, type Emulator } from './emulator';
 import { activateExtension, fileUri, shapes, waitForDiagnostics } from './helpers';
 
@@ -84,6 +84,16 @@ suite('send command: reports, retry, departments', () => {
     assert.deepEqual(rows['in-work.json'], ['accepted', 'already-accepted', 1]);
     assert.deepEqual(rows['a26-result.json']?.[0], 'rejected');
     assert.ok(result.report.resumedFrom?.startsWith(reportDir));
+  });
+
+  test('rro.status reads the request log for the latest report: the accepted appeals are known to the platform', async () => {
+    const result = await vscode.commands.executeCommand<StatusResult | undefined>('rro.status');
+    assert.ok(result, 'the command returned its result');
+    assert.equal(result.log, 'present');
+    const rows = Object.fromEntries(result.rows.map((r) => [path.basename(r.path), r.platform]));
+    assert.deepEqual(Object.keys(rows).sort(), ['answered.json', 'in-work.json']);
+    for (const state of Object.values(rows)) assert.ok(['received', 'dispatched', 'uploaded'].includes(state), state);
+    assert.equal(result.ok, true);
   });
 
   test('rro.findDepartment inserts the GUID of the department found at the cursor', async () => {

@@ -15,13 +15,17 @@ export const sendHelp: CommandHelp = {
     { flags: '--retries N', key: 'help.send.opt.retries', default: '3' },
     { flags: '--retry-delay MS', key: 'help.send.opt.retryDelay', default: '1000' },
     { flags: '--resume REPORT.json', key: 'help.send.opt.resume' },
+    { flags: '--only-valid', key: 'help.send.opt.onlyValid' },
     { flags: '--allow-errors', key: 'help.send.opt.allowErrors' },
+    { flags: '--resend-unknown', key: 'help.send.opt.resendUnknown' },
+    { flags: '--max-failures N', key: 'help.send.opt.maxFailures', default: '5' },
     { flags: '--ca-file PEM', key: 'help.send.opt.caFile', default: 'RRO_API_CA_FILE' },
   ],
   exitCodes: [
     { code: 0, key: 'help.send.exit.0' },
     { code: 1, key: 'help.send.exit.1' },
     { code: 2, key: 'help.send.exit.2' },
+    { code: 130, key: 'help.send.exit.130' },
   ],
   examples: [
     'rro send exports/ --url http://172.16.10.200/IPCP',

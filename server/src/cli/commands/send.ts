@@ -1,5 +1,6 @@
 // `rro send <paths…> --url <root>`: gate, confirm (host and count), send, report.
-// Exit 0 only when every file was accepted; 1 when some were not; 2 for a usage error.
+// Exit 0 only when every file was accepted; 1 when some were not (or the gate refused);
+// 2 for a usage error; 130 when stopped by Ctrl+C / SIGTERM (after the report is written).
 import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { clientFromArgs, nonNegativeInt, positive, UsageError } from '../../api/cliSupport';
@@ -7,14 +8,18 @@ import { displayRoot } from '../../api/endpoint';
 import { localDay } from '../../engine';
 import { message } from '../../l10n/messages';
 import {
+  DEFAULT_BREAKER,
   DEFAULT_RETRY,
   loadReport,
   planSend,
+  reasonText,
   ReportFormatError,
   runSend,
   type ReportEntry,
+  type SendErrorPolicy,
   type SendReport,
 } from '../../send';
+import { escapeControl } from '../../util/safeText';
 import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
 
@@ -32,6 +37,9 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
       'retry-delay': { type: 'string' },
       resume: { type: 'string' },
       'allow-errors': { type: 'boolean' },
+      'only-valid': { type: 'boolean' },
+      'resend-unknown': { type: 'boolean' },
+      'max-failures': { type: 'string' },
       'ca-file': { type: 'string' },
     },
     t('send.cli.usage'),
@@ -69,14 +77,27 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
         ? { baseDelayMs: nonNegativeInt(values['retry-delay'], '--retry-delay', io.lang) }
         : {}),
     };
+    if (values['allow-errors'] && values['only-valid']) throw new UsageError(t('send.cli.bothPolicies'));
+    const errors: SendErrorPolicy = values['allow-errors'] ? 'allow' : values['only-valid'] ? 'only-valid' : 'refuse';
+    const breaker =
+      values['max-failures'] !== undefined
+        ? nonNegativeInt(values['max-failures'], '--max-failures', io.lang)
+        : DEFAULT_BREAKER;
     const plan = await planSend(positionals, {
       cwd: io.cwd,
       check: { today: localDay(new Date()) },
-      allowErrors: values['allow-errors'],
+      errors,
       previous,
     });
-    for (const problem of plan.problems) io.stderr(`${t('send.cli.walkProblem')}: ${problem}\n`);
+    for (const problem of plan.problems) io.stderr(`${t('send.cli.walkProblem')}: ${escapeControl(problem)}\n`);
     if (plan.items.length === 0) throw new UsageError(t('send.cli.noFiles'));
+    // The same gate as `rro pack`: with errors and neither --only-valid nor --allow-errors, nothing goes.
+    if (errors === 'refuse' && plan.withErrors.length > 0) {
+      for (const item of plan.items) if (item.entry.reason === 'gate-errors') io.stdout(line(item.entry, io.lang));
+      io.stderr(t('send.cli.refused', { count: plan.withErrors.length }) + '\n');
+      client.close();
+      return 1;
+    }
     for (const item of plan.items) if (!item.send) io.stdout(line(item.entry, io.lang));
     const host = client.endpoint.host;
     io.stderr(t('send.cli.plan', { total: plan.items.length, send: plan.toSend, host }) + '\n');
@@ -84,13 +105,23 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
       client.close();
       return 2;
     }
+    // First signal: start nothing new, wait for the answers in flight. A second: abort those too.
     const controller = new AbortController();
-    const stop = (): void => controller.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const hard = new AbortController();
+    const stop = (): void => {
+      if (controller.signal.aborted) return hard.abort();
+      controller.abort();
+      io.stderr(t('send.cli.stopping') + '\n');
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     try {
       const result = await runSend(plan, {
         transport: client,
+        requestLog: client,
+        abortSignal: hard.signal,
+        resendUnknown: values['resend-unknown'],
+        breaker,
         url: displayRoot(client.endpoint),
         reportDir: path.resolve(io.cwd, values['report-dir'] ?? path.join('.rro', 'reports')),
         lang: io.lang,
@@ -100,13 +131,20 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
         resumedFrom: values.resume ? path.resolve(io.cwd, values.resume) : undefined,
         onProgress: ({ entry }) => io.stdout(line(entry, io.lang)),
       });
-      const totals = result.report.totals;
+      const { totals, unknown, stopped } = result.report;
+      if (stopped === 'server-unavailable') io.stderr(t('send.cli.unavailable', { count: breaker }) + '\n');
+      if (unknown) io.stderr(t('send.unknownSummary', { ...unknown }) + '\n');
+      // Decided inside the run (the request log, the resend policy): not printed as progress.
+      const held = result.report.files.filter((f) => f.note === 'held');
+      for (const f of held) io.stdout(line(f, io.lang));
+      if (held.length) io.stderr(t('send.cli.held', { count: held.length }) + '\n');
       io.stderr(
-        t('send.cli.summary', { ...totals }) +
+        t('send.cli.summary', { ...totals, notSent: totals['not-sent'] }) +
           '\n' +
           t('send.cli.report', { json: result.jsonPath, md: result.mdPath }) +
           '\n',
       );
+      if (stopped === 'signal') return 130;
       return result.report.files.every((f) => f.status === 'accepted') ? 0 : 1;
     } finally {
       process.off('SIGINT', stop);
@@ -122,19 +160,22 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
 /** One line per file: status, HTTP status, pointer, file; a rejection's reason indented below. */
 function line(entry: ReportEntry, lang: CliIO['lang']): string {
   const status = message(`send.status.${entry.status}`, undefined, lang);
-  const head = [status.padEnd(12), String(entry.httpStatus ?? '-').padEnd(4), entry.file, entry.pointer ?? '']
+  const head = [
+    status.padEnd(12),
+    String(entry.httpStatus ?? '-').padEnd(4),
+    escapeControl(entry.file),
+    entry.pointer ?? '',
+  ]
     .join(' ')
     .trimEnd();
-  const why =
-    entry.status === 'rejected'
-      ? entry.message
-      : entry.reason
-        ? message(
-            `send.reason.${entry.reason.startsWith('http-') ? 'http' : entry.reason}`,
-            { status: entry.httpStatus ?? '' },
-            lang,
-          )
-        : '';
+  const note = entry.note
+    ? message(`send.note.${entry.note}`, undefined, lang)
+    : entry.status === 'unknown'
+      ? message('send.unknownHint', undefined, lang)
+      : '';
+  const why = [entry.status === 'rejected' ? escapeControl(entry.message ?? '') : reasonText(entry, lang), note]
+    .filter(Boolean)
+    .join(' — ');
   const errors = entry.errors?.length
     ? `: ${entry.errors.slice(0, 3).join('; ')}${entry.errors.length > 3 ? '; …' : ''}`
     : '';

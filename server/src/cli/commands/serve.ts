@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { nonNegativeInt, UsageError } from '../../api/cliSupport';
-import { loadDepartments, loadState, rateFaults, startEmulator } from '../../emulator';
+import { DataLockedError, loadDepartments, loadState, rateFaults, seededRandom, startEmulator } from '../../emulator';
+
 import { message } from '../../l10n/messages';
 import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
@@ -21,6 +22,14 @@ export async function serve(argv: string[], io: CliIO): Promise<number> {
       'fail-rate': { type: 'string' },
       'drop-connections': { type: 'string' },
       seed: { type: 'string' },
+      late: { type: 'string' },
+      'late-ms': { type: 'string' },
+      reset: { type: 'string' },
+      'fail-later': { type: 'string' },
+      'dispatch-after': { type: 'string' },
+      'upload-after': { type: 'string' },
+      'no-request-log': { type: 'boolean' },
+      'max-inflight-mb': { type: 'string' },
       cert: { type: 'string' },
       key: { type: 'string' },
     },
@@ -55,21 +64,47 @@ export async function serve(argv: string[], io: CliIO): Promise<number> {
       values.cert && values.key
         ? { cert: readFileSync(file(values.cert)!, 'utf8'), key: readFileSync(file(values.key)!, 'utf8') }
         : undefined;
+    const ms = (flag: string, v: string | undefined): number | undefined =>
+      v === undefined ? undefined : nonNegativeInt(v, flag, io.lang);
+    const seed = ms('--seed', values.seed);
     const faults = rateFaults({
-      delayMs: values.delay !== undefined ? nonNegativeInt(values.delay, '--delay', io.lang) : undefined,
+      delayMs: ms('--delay', values.delay),
       failRate: rate('--fail-rate', values['fail-rate']),
       dropRate: rate('--drop-connections', values['drop-connections']),
-      seed: values.seed !== undefined ? nonNegativeInt(values.seed, '--seed', io.lang) : undefined,
+      lateRate: rate('--late', values.late),
+      lateMs: ms('--late-ms', values['late-ms']),
+      resetRate: rate('--reset', values.reset),
+      seed,
     });
-    const emulator = await startEmulator({
-      port: values.port !== undefined ? nonNegativeInt(values.port, '--port', io.lang) : 8080,
-      host: values.host,
-      state,
-      dataFile,
-      departments,
-      faults,
-      tls,
-    });
+    const failLaterRate = rate('--fail-later', values['fail-later']);
+    const pick = seededRandom((seed ?? 1) + 1);
+    const maxMb = ms('--max-inflight-mb', values['max-inflight-mb']);
+    const host = values.host ?? '127.0.0.1';
+    let emulator;
+    try {
+      emulator = await startEmulator({
+        port: values.port !== undefined ? nonNegativeInt(values.port, '--port', io.lang) : 8080,
+        host,
+        state,
+        dataFile,
+        departments,
+        faults,
+        tls,
+        requestLog: values['no-request-log']
+          ? false
+          : {
+              dispatchAfterMs: ms('--dispatch-after', values['dispatch-after']),
+              uploadAfterMs: ms('--upload-after', values['upload-after']),
+            },
+        failLater: failLaterRate ? () => pick() < failLaterRate : undefined,
+        maxInflightBytes: maxMb !== undefined ? maxMb << 20 : undefined,
+      });
+    } catch (e) {
+      if (e instanceof DataLockedError) throw new UsageError(t('serve.cli.locked', { file: e.file, pid: e.pid }));
+      throw e;
+    }
+    // `/state` and the request log show names and addresses: say so when others can reach it.
+    if (!isLoopbackHost(host)) io.stderr(t('serve.cli.exposed', { host }) + '\n');
     io.stdout(`${t('serve.cli.listening', { url: emulator.url })}\n`);
     // Log what happened, never what was in the body: status, number of the request, outcome.
     emulator.events.on('import', (e: { seq: number; status: number; result?: string }) =>
@@ -86,6 +121,11 @@ export async function serve(argv: string[], io: CliIO): Promise<number> {
     if (e instanceof UsageError) throw new CliError(e.message);
     throw e;
   }
+}
+
+function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\./.test(h);
 }
 
 function fail(text: string): never {
