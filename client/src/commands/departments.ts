@@ -1,5 +1,6 @@
 // «РРО: найти орган (departmentId)»: SearchDepartments after at least 5 characters, the full
-// hierarchical names in a quick pick, the GUID inserted at the cursor (or copied), and id → name
+// hierarchical names in a quick pick, the GUID written as the `departmentId` value near the
+// cursor (departmentEdit.ts) or copied, and id → name
 // remembered for hover (departmentsCache.ts hands them to the language server).
 import * as vscode from 'vscode';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../../../server/src/api';
 import { message } from '../../../server/src/l10n/messages';
 import { rememberDepartments } from '../departmentsCache';
+import { placeDepartment } from './departmentEdit';
 import { apiSettings, makeApiClient, uiLang } from './apiSettings';
 import type { ClientServices } from './index';
 
@@ -77,17 +79,44 @@ export async function pickDepartment(services: ClientServices, query?: string): 
 export function registerFindDepartment(services: ClientServices): vscode.Disposable {
   return vscode.commands.registerCommand(
     FIND_DEPARTMENT_COMMAND,
-    async (query?: string): Promise<Department | undefined> => {
+    async (query?: string): Promise<PlacedDepartment | undefined> => {
       const department = await pickDepartment(services, typeof query === 'string' ? query : undefined);
       if (!department) return undefined;
-      const editor = vscode.window.activeTextEditor;
-      if (editor) {
-        await editor.edit((edit) => edit.replace(editor.selection, department.id));
-      } else {
-        await vscode.env.clipboard.writeText(department.id);
-        void vscode.window.showInformationMessage(vscode.l10n.t('RRO: {0} copied.', department.id));
-      }
-      return department;
+      return { ...department, placed: await placeInEditor(department.id) };
     },
   );
+}
+
+/** What the command did with the GUID it found (returned for tests and scripts). */
+export interface PlacedDepartment extends Department {
+  placed: 'replace' | 'insert' | 'copied';
+}
+
+/** The GUID as the value of the nearest `departmentId`, or on the clipboard (and said so). */
+async function placeInEditor(id: string): Promise<PlacedDepartment['placed']> {
+  const editor = vscode.window.activeTextEditor;
+  const document = editor?.document;
+  const placement =
+    editor && document && /^jsonc?$/.test(document.languageId)
+      ? placeDepartment(document.getText(), document.offsetAt(editor.selection.active), id, {
+          tabSize: typeof editor.options.tabSize === 'number' ? editor.options.tabSize : 2,
+          insertSpaces: editor.options.insertSpaces !== false,
+          eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
+        })
+      : undefined;
+  if (editor && document && placement) {
+    const done = await editor.edit((edit) => {
+      for (const e of placement.edits)
+        edit.replace(
+          new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)),
+          e.content,
+        );
+    });
+    if (done) return placement.kind;
+  }
+  await vscode.env.clipboard.writeText(id);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('RRO: no place for departmentId at the cursor; the GUID {0} is copied to the clipboard.', id),
+  );
+  return 'copied';
 }
