@@ -9,6 +9,9 @@ import { CachedSettings } from './settings';
 import { registerCommands, type ClientServices } from './commands/index';
 import { EncodingGuard } from './encoding';
 import { formatDecimal } from './format';
+import { Targets } from './targets';
+import { registerReportView } from './reports/reportView';
+import { registerHistoryView } from './reports/historyView';
 
 type LspModule = typeof import('./lsp');
 
@@ -18,7 +21,14 @@ export function activate(context: vscode.ExtensionContext): RroExtensionApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('РРО', { log: true });
   const settings = new CachedSettings();
-  context.subscriptions.push(output, settings, new EncodingGuard(output));
+  context.subscriptions.push(
+    output,
+    settings,
+    new EncodingGuard(output),
+    new Targets(context, output),
+    registerReportView(),
+    registerHistoryView(),
+  );
 
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));

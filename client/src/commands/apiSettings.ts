@@ -70,12 +70,9 @@ export async function makeApiClient(
   folder: vscode.Uri | undefined,
 ): Promise<ApiClient | undefined> {
   if (!settings.url) {
-    const open = vscode.l10n.t('Open Settings');
-    const pick = await vscode.window.showErrorMessage(
-      vscode.l10n.t('RRO: set the API root URL (rro.api.url) first.'),
-      open,
-    );
-    if (pick === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'rro.api');
+    const choose = vscode.l10n.t('Choose a Server');
+    const pick = await vscode.window.showErrorMessage(vscode.l10n.t('RRO: no API server is chosen yet.'), choose);
+    if (pick === choose) void vscode.commands.executeCommand('rro.selectTarget');
     return undefined;
   }
   try {

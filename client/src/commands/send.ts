@@ -7,6 +7,7 @@ import { loadReport, type SendRunResult } from '../../../server/src/send';
 import { apiSettings, setApiHeaders } from './apiSettings';
 import type { ClientServices } from './index';
 import { sendFlow, type SendFlowOptions } from './sendFlow';
+import { ENSURE_TARGET_COMMAND } from '../targets';
 
 export const SEND_COMMAND = 'rro.send';
 export const SEND_RETRY_COMMAND = 'rro.sendRetry';
@@ -21,6 +22,8 @@ export function registerSend(services: ClientServices): vscode.Disposable[] {
       selection?: vscode.Uri[],
       options: SendFlowOptions = {},
     ): Promise<SendRunResult | undefined> => {
+      // the server first (asked inline when none is set), then the files
+      if (!(await vscode.commands.executeCommand<boolean>(ENSURE_TARGET_COMMAND))) return undefined;
       const targets = selection?.length ? selection : uri instanceof vscode.Uri ? [uri] : await pickTargets();
       if (!targets?.length) return undefined;
       const folder = vscode.workspace.getWorkspaceFolder(targets[0])?.uri;
@@ -33,6 +36,7 @@ export function registerSend(services: ClientServices): vscode.Disposable[] {
       const folder = report
         ? vscode.workspace.getWorkspaceFolder(report)?.uri
         : vscode.workspace.workspaceFolders?.[0]?.uri;
+      if (!(await vscode.commands.executeCommand<boolean>(ENSURE_TARGET_COMMAND))) return undefined;
       const file = report?.fsPath ?? (await latestReport(folder));
       if (!file) {
         void vscode.window.showInformationMessage(

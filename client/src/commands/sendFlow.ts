@@ -124,7 +124,7 @@ export async function sendFlow(
     await showRejections(diagnostics, result.report);
     const t = result.report.totals;
     output.info(`send: report ${result.jsonPath}`);
-    await vscode.window.showTextDocument(vscode.Uri.file(result.mdPath), { preview: true, preserveFocus: unattended });
+    await vscode.commands.executeCommand('rro.showReport', vscode.Uri.file(result.jsonPath));
     void vscode.window.showInformationMessage(
       vscode.l10n.t(
         'RRO: accepted {0}, rejected {1}, failed {2}, skipped {3}, not sent {4}.',
