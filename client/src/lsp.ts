@@ -17,6 +17,7 @@ import {
 import { OWN_CLIENT, SECTION, type RroInitOptions } from '../../server/src/lsp/protocol';
 import type { SettingsSource } from './settings';
 import { cachedDepartments } from './departmentsCache';
+import { RuleDocs } from './ruleDocs';
 import { resolveLang } from '../../server/src/l10n/messages';
 
 type ConfigurationNext = Parameters<ConfigurationRequest.MiddlewareSignature>[2];
@@ -59,6 +60,7 @@ export function startLanguageClient(
     locale: vscode.env.language,
     departments: cachedDepartments(context),
   };
+  const ruleDocs = new RuleDocs(context);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'json' },
@@ -71,6 +73,13 @@ export function startLanguageClient(
     // No `synchronize.fileEvents`: the server registers its own watchers (JSON files, and
     // folder deletes/renames), so every editor gets the same behaviour and events come once.
     middleware: {
+      // rule links open the bundled rule page (offline), not the published README
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, ruleDocs.relink(diagnostics)),
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report && 'items' in report) ruleDocs.relink(report.items);
+        return report;
+      },
       workspace: {
         // The server asks for `rro` per resource; answer with typed values built once.
         configuration: (params: ConfigurationParams, token: vscode.CancellationToken, next: ConfigurationNext) => {

@@ -42,7 +42,10 @@ function projectCopy(): string {
 const ALLOWED: readonly RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
-  /^extension\/dist\/(client|server)\.js$/,
+  /^extension\/dist\/(client|clientLsp|clientCommands|server|cli)\.js$/,
+  // the user README's pictures, the walkthrough and the rule pages (offline)
+  /^extension\/docs\/images\/[\w.-]+\.png$/,
+  /^extension\/docs\/vsix\/[\w./-]+\.md$/,
   /^extension\/package(\.nls(\.ru)?)?\.json$/,
   /^extension\/l10n\/[\w.-]+\.json$/,
   /^extension\/schemas\/[\w.-]+\.json$/,

@@ -43,7 +43,10 @@ export function renderReport(report: ReportSummary, nonce: string, cspSource: st
     .join(', ');
   const rows = report.files
     .map((f, i) => {
-      const why = [reasonLabel(f.reason, f.httpStatus), f.message].filter(Boolean).join(': ');
+      // the server's own words for a rejection; otherwise the reason in words (the engine's
+      // messages are written for the CLI and may name its flags)
+      const label = reasonLabel(f.reason, f.httpStatus);
+      const why = f.status === 'rejected' || !label ? [label, f.message].filter(Boolean).join(': ') : label;
       return `<tr class="state-${html(f.status)}"><td><a href="#" data-open="${i}">${html(f.file)}</a></td><td>${html(stateLabel(f.status))}</td><td>${html(why)}</td></tr>`;
     })
     .join('');
