@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { ATTACHMENT_EDIT, type AttachmentEditParams } from '../../../server/src/lsp/protocol';
 import type { WorkspaceEdit } from 'vscode-languageclient/node';
 import type { ClientServices } from './index';
+import { formatSize } from '../format';
 
 export const ATTACH_FILE_COMMAND = 'rro.attachFile';
 
@@ -29,6 +30,6 @@ export function registerAttachFile(services: ClientServices): vscode.Disposable 
     if (!edit) return;
     await vscode.workspace.applyEdit(await services.client.protocol2CodeConverter.asWorkspaceEdit(edit));
     // Only the file's size goes to the log: its name and content may be personal data.
-    services.output.appendLine(`attachFile: ${bytes.length} bytes at ${pointer}`);
+    services.output.info(vscode.l10n.t('Attachment of {0} written at {1}.', formatSize(bytes.length), pointer));
   });
 }

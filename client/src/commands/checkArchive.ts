@@ -11,6 +11,8 @@ import { runCheck } from '../../../server/src/cli/check/run';
 import { decodeBytes, type Severity } from '../../../server/src/engine';
 import { checkOptionsFor, uiLang } from './engineOptions';
 import type { ClientServices } from './index';
+import { formatCount } from '../format';
+import { escapeControl } from '../../../server/src/util/safeText';
 
 export const CHECK_ARCHIVE_COMMAND = 'rro.checkArchive';
 const SCHEME = 'rro-zip';
@@ -108,9 +110,15 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
     }
     shown.set(archive.fsPath, uris);
     services.output.info(
-      `checkArchive: ${path.basename(archive.fsPath)}: ${summary.entries} entries, ${summary.errors} errors, ${summary.warnings} warnings`,
+      vscode.l10n.t(
+        'RRO: {0}: {1} entries checked, {2} errors, {3} warnings.',
+        path.basename(archive.fsPath),
+        formatCount(summary.entries),
+        formatCount(summary.errors),
+        formatCount(summary.warnings),
+      ),
     );
-    for (const p of result.problems) services.output.warn(`checkArchive: ${p}`);
+    for (const p of result.problems) services.output.warn(escapeControl(p));
     void announce(archive, summary);
     return summary;
   });
@@ -134,9 +142,9 @@ async function announce(archive: vscode.Uri, s: ArchiveCheckSummary): Promise<vo
   const text = vscode.l10n.t(
     'RRO: {0}: {1} entries checked, {2} errors, {3} warnings.',
     path.basename(archive.fsPath),
-    s.entries,
-    s.errors,
-    s.warnings,
+    formatCount(s.entries),
+    formatCount(s.errors),
+    formatCount(s.warnings),
   );
   const show = vscode.l10n.t('Show Problems');
   const choice =

@@ -57,7 +57,7 @@ export async function pickDepartment(services: ClientServices, query?: string): 
   } finally {
     client.close();
   }
-  services.output.info(`departments: ${found.length} found`);
+  services.output.info(vscode.l10n.t('Departments found: {0}.', found.length));
   if (found.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('RRO: no department matches “{0}”.', name));
     return undefined;

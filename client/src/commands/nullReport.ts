@@ -54,7 +54,7 @@ export function registerNullReport(services: ClientServices): vscode.Disposable 
         }));
       if (!target) return undefined;
       await writeFile(target.fsPath, JSON.stringify(buildNullReport(departmentId, period), null, 2) + '\n', 'utf8');
-      services.output.info(`nullReport: written ${target.fsPath}`);
+      services.output.info(vscode.l10n.t('No-appeals report written: {0}.', target.fsPath));
       if (args.output) return target;
       await vscode.window.showTextDocument(target);
       const reveal = vscode.l10n.t('Reveal for packing');

@@ -22,6 +22,9 @@ import { checkOptionsFor, uiLang } from './engineOptions';
 import { CHECK_FOLDER_COMMAND } from './checkFolder';
 import type { ClientServices } from './index';
 import { message } from '../../../server/src/l10n/messages';
+import { escapeControl } from '../../../server/src/util/safeText';
+import { formatCount, formatDecimal, formatSeconds, formatSize } from '../format';
+import { errnoLabel, leftOutLabel } from '../words';
 
 export const PACK_FOLDER_COMMAND = 'rro.packFolder';
 
@@ -127,12 +130,12 @@ async function runWithProgress(
     );
   } catch (e) {
     if (isAbort(e)) {
-      services.output.info(`pack: cancelled, nothing written (${path.basename(output)})`);
+      services.output.info(vscode.l10n.t('RRO: packing cancelled; nothing was written.'));
       void vscode.window.showInformationMessage(vscode.l10n.t('RRO: packing cancelled; nothing was written.'));
       return undefined;
     }
     const reason = explain(e, folder);
-    services.output.error(`pack: failed (${path.basename(output)}): ${e instanceof Error ? e.name : 'error'}`);
+    services.output.error(vscode.l10n.t('RRO: the folder was not packed: {0}', reason));
     void vscode.window.showErrorMessage(vscode.l10n.t('RRO: the folder was not packed: {0}', reason));
     return undefined;
   }
@@ -165,10 +168,19 @@ function report(services: ClientServices, result: PackResult, folder: vscode.Uri
   const lang = uiLang();
   // File names and reasons only: never the files' contents (personal data).
   services.output.info(
-    `pack: ${result.status}, ${result.packed.length} files, ${result.parts.length} part(s), ${result.archiveBytes} bytes, ${result.durationMs} ms`,
+    vscode.l10n.t(
+      'Packed {0} files into {1} archives, {2}, in {3} s.',
+      formatCount(result.packed.length),
+      formatCount(result.parts.length),
+      formatSize(result.archiveBytes),
+      formatSeconds(result.durationMs),
+    ),
   );
   for (const l of result.leftOut)
-    services.output.info(`pack: left out ${l.path}: ${l.reason}${l.detail ? ` (${l.detail})` : ''}`);
+    services.output.info(
+      vscode.l10n.t('Left out {0}: {1}', escapeControl(l.path), leftOutLabel(l.reason)) +
+        (l.detail ? ` (${escapeControl(l.detail)})` : ''),
+    );
   if (result.status === 'empty') {
     void vscode.window.showWarningMessage(message('pack.empty', { folder: path.basename(folder.fsPath) }, lang));
     return;
@@ -177,8 +189,8 @@ function report(services: ClientServices, result: PackResult, folder: vscode.Uri
     'RRO: packed {0} file(s) into {1} archive(s), {2} MB in {3} s.',
     result.packed.length,
     result.parts.length,
-    (result.archiveBytes / 1e6).toFixed(1),
-    (result.durationMs / 1000).toFixed(1),
+    formatDecimal(result.archiveBytes / 1e6),
+    formatSeconds(result.durationMs),
   );
   if (result.staleParts.length > 0) {
     const names = result.staleParts.map((p) => path.basename(p)).join(', ');
@@ -198,7 +210,7 @@ function explain(e: unknown, folder: vscode.Uri): string {
   if (e instanceof FolderError)
     return message(`pack.error.folder.${e.code}`, { folder: folder.fsPath, detail: e.detail }, lang);
   if (e instanceof EntryTooLargeError) {
-    const mb = (n: number): string => message('pack.size.mb', { n: (n / 1e6).toFixed(1) }, lang);
+    const mb = (n: number): string => message('pack.size.mb', { n: formatDecimal(n / 1e6) }, lang);
     return vscode.l10n.t(
       '{0} alone takes {1} compressed, more than one archive may hold ({2}); raise the setting rro.archive.maxSizeMB or pack it separately.',
       e.entryName,
@@ -210,6 +222,6 @@ function explain(e: unknown, folder: vscode.Uri): string {
   if (e instanceof FileCheckError) return message('pack.error.check', { file: e.file, reason: e.reason }, lang);
   const errno = e as NodeJS.ErrnoException;
   if (typeof errno?.code === 'string')
-    return message('pack.error.io', { file: path.basename(errno.path ?? ''), code: errno.code }, lang);
+    return message('pack.error.io', { file: path.basename(errno.path ?? ''), code: errnoLabel(errno.code) }, lang);
   return e instanceof Error ? e.message : String(e);
 }

@@ -18,6 +18,9 @@ import {
 import { apiSettings, confirmWorkspaceHost, makeApiClient, uiLang } from './apiSettings';
 import { checkOptionsFor } from './engineOptions';
 import type { ClientServices } from './index';
+import { formatCount } from '../format';
+import { reasonLabel, stateLabel } from '../reports/reportFiles';
+import { escapeControl } from '../../../server/src/util/safeText';
 
 /** Only the extension's own tests (ExtensionMode.Test) may skip the modal questions. */
 export interface SendFlowOptions {
@@ -97,7 +100,14 @@ export async function sendFlow(
       );
       if (answer !== send) return undefined;
     }
-    output.info(`send: ${current.toSend} of ${current.items.length} file(s) to ${host}`);
+    output.info(
+      vscode.l10n.t(
+        'Sending {0} of {1} files to {2}.',
+        formatCount(current.toSend),
+        formatCount(current.items.length),
+        host,
+      ),
+    );
     const result = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
@@ -116,23 +126,27 @@ export async function sendFlow(
           retry: { ...DEFAULT_RETRY, retries: settings.retries },
           signal: controller.signal,
           resumedFrom: target.resumedFrom,
-          log: (line) => output.info(`send: ${line}`),
-          onProgress: ({ done, total }) => progress.report({ increment: 100 / total, message: `${done}/${total}` }),
+          onProgress: ({ done, total, entry }) => {
+            // the file's name and its outcome in words; never its content
+            const why = reasonLabel(entry.reason, entry.httpStatus);
+            output.info(`${escapeControl(entry.file)}: ${stateLabel(entry.status)}${why ? ` (${why})` : ''}`);
+            progress.report({ increment: 100 / total, message: `${formatCount(done)}/${formatCount(total)}` });
+          },
         });
       },
     );
     await showRejections(diagnostics, result.report);
     const t = result.report.totals;
-    output.info(`send: report ${result.jsonPath}`);
+    output.info(vscode.l10n.t('Sending report: {0}', result.jsonPath));
     await vscode.commands.executeCommand('rro.showReport', vscode.Uri.file(result.jsonPath));
     void vscode.window.showInformationMessage(
       vscode.l10n.t(
         'RRO: accepted {0}, rejected {1}, failed {2}, skipped {3}, not sent {4}.',
-        t.accepted,
-        t.rejected,
-        t.failed,
-        t.skipped,
-        t.pending + t.interrupted,
+        formatCount(t.accepted),
+        formatCount(t.rejected),
+        formatCount(t.failed),
+        formatCount(t.skipped),
+        formatCount(t.pending + t.interrupted),
       ),
     );
     return result;
