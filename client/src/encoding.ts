@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from './l10n';
 import { decodeBytes, type Encoding } from '../../server/src/engine/decode';
 
 export const CONVERT_TO_UTF8_COMMAND = 'rro.convertToUtf8';
@@ -80,7 +81,7 @@ export class EncodingGuard implements vscode.CodeActionProvider, vscode.Disposab
     if (!isUtf8Encoding(document.encoding)) return;
     const name = path.basename(document.uri.fsPath);
     // Only the file name and the encoding go to the log: the content is personal data.
-    this.output.warn(vscode.l10n.t('{0} is saved as {1}, not UTF-8; shown in {1}.', name, LABEL[encoding]));
+    this.output.warn(l10n.t('{0} is saved as {1}, not UTF-8; shown in {1}.', name, LABEL[encoding]));
     if (!document.isDirty) {
       try {
         await vscode.workspace.openTextDocument(document.uri, { encoding: own });
@@ -88,9 +89,9 @@ export class EncodingGuard implements vscode.CodeActionProvider, vscode.Disposab
         this.output.warn(`${name}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
-    const convert = vscode.l10n.t('Convert to UTF-8');
+    const convert = l10n.t('Convert to UTF-8');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t(
+      l10n.t(
         'RRO: {0} is saved as {1}; the importer reads UTF-8 only. It is shown in {1}, Cyrillic intact. Convert it to UTF-8?',
         name,
         LABEL[encoding],
@@ -113,7 +114,7 @@ export class EncodingGuard implements vscode.CodeActionProvider, vscode.Disposab
     if (!flagged && diagnostics.length === 0) return [];
     const label = flagged ? LABEL[flagged.encoding] : undefined;
     const action = new vscode.CodeAction(
-      label ? vscode.l10n.t('Convert the file from {0} to UTF-8', label) : vscode.l10n.t('Convert to UTF-8'),
+      label ? l10n.t('Convert the file from {0} to UTF-8', label) : l10n.t('Convert to UTF-8'),
       vscode.CodeActionKind.QuickFix,
     );
     action.diagnostics = diagnostics;
@@ -132,13 +133,13 @@ export class EncodingGuard implements vscode.CodeActionProvider, vscode.Disposab
     const name = path.basename(uri.fsPath);
     const bytes = await fs.readFile(uri.fsPath).catch(() => undefined);
     if (!bytes) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('RRO: cannot read {0}.', name));
+      void vscode.window.showErrorMessage(l10n.t('RRO: cannot read {0}.', name));
       return false;
     }
     const decoded = decodeBytes(bytes);
     if (decoded.encoding === 'utf-8') {
       this.flagged.delete(uri.toString());
-      void vscode.window.showInformationMessage(vscode.l10n.t('RRO: {0} is already in UTF-8.', name));
+      void vscode.window.showInformationMessage(l10n.t('RRO: {0} is already in UTF-8.', name));
       return true;
     }
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -165,21 +166,21 @@ export class EncodingGuard implements vscode.CodeActionProvider, vscode.Disposab
       }
     } catch (e) {
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('RRO: {0} was not converted: {1}', name, e instanceof Error ? e.message : String(e)),
+        l10n.t('RRO: {0} was not converted: {1}', name, e instanceof Error ? e.message : String(e)),
       );
       return false;
     }
-    this.output.info(vscode.l10n.t('{0} converted from {1} to UTF-8.', name, LABEL[decoded.encoding]));
+    this.output.info(l10n.t('{0} converted from {1} to UTF-8.', name, LABEL[decoded.encoding]));
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('RRO: {0} converted from {1} to UTF-8.', name, LABEL[decoded.encoding]),
+      l10n.t('RRO: {0} converted from {1} to UTF-8.', name, LABEL[decoded.encoding]),
     );
     return true;
   }
 
   private async confirmDiscard(name: string): Promise<boolean> {
-    const replace = vscode.l10n.t('Replace with the File’s Text');
+    const replace = l10n.t('Replace with the File’s Text');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t(
+      l10n.t(
         'RRO: {0} has unsaved changes made on text shown with replacement characters. Replace them with the file’s own text and save it as UTF-8?',
         name,
       ),
@@ -198,14 +199,10 @@ export class EncodingGuard implements vscode.CodeActionProvider, vscode.Disposab
       fs.writeFile(backup, flagged.original).then(() => {
         const name = path.basename(e.document.uri.fsPath);
         this.output.warn(
-          vscode.l10n.t(
-            '{0} saved with replacement characters; the original kept as {1}.',
-            name,
-            path.basename(backup),
-          ),
+          l10n.t('{0} saved with replacement characters; the original kept as {1}.', name, path.basename(backup)),
         );
         void vscode.window.showWarningMessage(
-          vscode.l10n.t(
+          l10n.t(
             'RRO: {0} was saved with replacement characters (�) instead of its {1} text. The original file is kept as {2}; use «Convert to UTF-8» on it.',
             name,
             LABEL[flagged.encoding],

@@ -1,6 +1,7 @@
 // Numbers, sizes and times as the user reads them: in the UI language's conventions
 // («5,3 МБ», «1 234», «2 дек. 2026 г., 17:40») — never a dot decimal or a UTC ISO stamp.
 import * as vscode from 'vscode';
+import { l10n } from './l10n';
 
 function locale(): string {
   return vscode.env.language || 'en';
@@ -14,12 +15,8 @@ export function formatCount(n: number): string {
 export function formatSize(bytes: number): string {
   const mb = bytes / 1e6;
   const [value, unit] =
-    mb >= 1
-      ? [mb, vscode.l10n.t('MB')]
-      : bytes >= 1000
-        ? [bytes / 1000, vscode.l10n.t('KB')]
-        : [bytes, vscode.l10n.t('B')];
-  const digits = value >= 100 || unit === vscode.l10n.t('B') ? 0 : 1;
+    mb >= 1 ? [mb, l10n.t('MB')] : bytes >= 1000 ? [bytes / 1000, l10n.t('KB')] : [bytes, l10n.t('B')];
+  const digits = value >= 100 || unit === l10n.t('B') ? 0 : 1;
   return `${new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} ${unit}`;
 }
 

@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from './l10n';
 import {
   LanguageClient,
   TransportKind,
@@ -98,7 +99,7 @@ export function startLanguageClient(
       return client.start();
     })
     .catch((e: unknown) =>
-      output.error(vscode.l10n.t('The checking server did not start: {0}', e instanceof Error ? e.message : String(e))),
+      output.error(l10n.t('The checking server did not start: {0}', e instanceof Error ? e.message : String(e))),
     );
   return { client, ready };
 }

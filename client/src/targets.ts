@@ -7,6 +7,7 @@
 // still confirms workspace URLs (apiSettings.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
+import { l10n } from './l10n';
 import { EndpointError, parseRoot } from '../../server/src/api/endpoint';
 
 export const SELECT_TARGET_COMMAND = 'rro.selectTarget';
@@ -63,18 +64,17 @@ export function urlProblem(text: string): string | undefined {
 /** The endpoint's complaints in words for the UI (the CLI's name environment variables). */
 const URL_PROBLEMS: Readonly<Record<string, (a: Readonly<Record<string, string>>) => string>> = {
   'api.url.invalid': (a) =>
-    vscode.l10n.t('“{0}” is not an address. Type the server’s root, e.g. http://172.16.10.200/IPCP.', a.url ?? ''),
-  'api.url.protocol': () => vscode.l10n.t('Only addresses starting with http:// or https:// can be used.'),
+    l10n.t('“{0}” is not an address. Type the server’s root, e.g. http://172.16.10.200/IPCP.', a.url ?? ''),
+  'api.url.protocol': () => l10n.t('Only addresses starting with http:// or https:// can be used.'),
   'api.url.credentials': () =>
-    vscode.l10n.t('The address contains a user name or password; set them as request headers instead.'),
-  'api.url.query': (a) =>
-    vscode.l10n.t('The address must end at the server’s root, without “?” or “#”: {0}', a.url ?? ''),
+    l10n.t('The address contains a user name or password; set them as request headers instead.'),
+  'api.url.query': (a) => l10n.t('The address must end at the server’s root, without “?” or “#”: {0}', a.url ?? ''),
 };
 
 /** «эмулятор», a named target's name, or the host of the URL; undefined when none is set. */
 export function targetLabel(url: string, resource?: vscode.Uri): string | undefined {
   if (!url) return undefined;
-  if (url.replace(/\/+$/, '') === EMULATOR_URL) return vscode.l10n.t('emulator');
+  if (url.replace(/\/+$/, '') === EMULATOR_URL) return l10n.t('emulator');
   const named = namedTargets(resource).find((t) => t.url.replace(/\/+$/, '') === url.replace(/\/+$/, ''));
   if (named) return named.name;
   try {
@@ -93,7 +93,7 @@ export class Targets implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
   ) {
-    this.item.name = vscode.l10n.t('RRO: API server');
+    this.item.name = l10n.t('RRO: API server');
     this.item.command = SELECT_TARGET_COMMAND;
     this.disposables.push(
       this.item,
@@ -116,12 +116,10 @@ export class Targets implements vscode.Disposable {
   private refresh(): void {
     const url = this.url();
     const label = targetLabel(url);
-    this.item.text = label
-      ? `$(cloud-upload) ${vscode.l10n.t('RRO: {0}', label)}`
-      : `$(warning) ${vscode.l10n.t('RRO: no server')}`;
+    this.item.text = label ? `$(cloud-upload) ${l10n.t('RRO: {0}', label)}` : `$(warning) ${l10n.t('RRO: no server')}`;
     this.item.tooltip = label
-      ? vscode.l10n.t('Appeals are sent to {0}. Click to choose another server.', url)
-      : vscode.l10n.t('No API server is chosen yet. Click to choose one.');
+      ? l10n.t('Appeals are sent to {0}. Click to choose another server.', url)
+      : l10n.t('No API server is chosen yet. Click to choose one.');
     this.item.backgroundColor = label ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
   }
 
@@ -152,7 +150,7 @@ export class Targets implements vscode.Disposable {
     if (!url) return undefined;
     const problem = urlProblem(url);
     if (problem) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('RRO: this server address cannot be used: {0}', problem));
+      void vscode.window.showErrorMessage(l10n.t('RRO: this server address cannot be used: {0}', problem));
       return undefined;
     }
     if (target?.fromWorkspace && !(await this.confirmHost(parseRoot(url).host))) return undefined;
@@ -166,7 +164,7 @@ export class Targets implements vscode.Disposable {
     await config.update('url', url, scope);
     this.refresh();
     const label = targetLabel(url) ?? url;
-    this.output.info(vscode.l10n.t('Appeals will be sent to {0}.', label));
+    this.output.info(l10n.t('Appeals will be sent to {0}.', label));
     return { url, label };
   }
 
@@ -177,21 +175,21 @@ export class Targets implements vscode.Disposable {
       ...targets.map((t) => ({
         label: t.name,
         description: t.url,
-        detail: t.fromWorkspace ? vscode.l10n.t('from this workspace’s settings') : undefined,
+        detail: t.fromWorkspace ? l10n.t('from this workspace’s settings') : undefined,
         url: t.url,
         target: t,
         picked: t.url === current,
       })),
       {
-        label: vscode.l10n.t('Emulator on this computer'),
+        label: l10n.t('Emulator on this computer'),
         description: EMULATOR_URL,
-        detail: vscode.l10n.t('For practice: nothing leaves this computer.'),
+        detail: l10n.t('For practice: nothing leaves this computer.'),
         url: EMULATOR_URL,
       },
     ];
     const input = vscode.window.createQuickPick<Item>();
-    input.title = vscode.l10n.t('RRO: where to send appeals');
-    input.placeholder = vscode.l10n.t('Choose a server or type its address, e.g. http://172.16.10.200/IPCP');
+    input.title = l10n.t('RRO: where to send appeals');
+    input.placeholder = l10n.t('Choose a server or type its address, e.g. http://172.16.10.200/IPCP');
     input.items = items;
     input.matchOnDescription = true;
     input.ignoreFocusOut = true;
@@ -214,7 +212,7 @@ export class Targets implements vscode.Disposable {
             ? { label: `$(error) ${problem}`, alwaysShow: true }
             : {
                 label: typed,
-                description: vscode.l10n.t('use this address'),
+                description: l10n.t('use this address'),
                 url: typed,
                 typed: true,
                 alwaysShow: true,
@@ -235,12 +233,9 @@ export class Targets implements vscode.Disposable {
   private async confirmHost(host: string): Promise<boolean> {
     const confirmed = this.context.globalState.get<string[]>(CONFIRMED_HOSTS) ?? [];
     if (confirmed.includes(host)) return true;
-    const trust = vscode.l10n.t('Trust this host');
+    const trust = l10n.t('Trust this host');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t(
-        'The API URL comes from this workspace’s settings, not yours: {0}. Send appeals to this host?',
-        host,
-      ),
+      l10n.t('The API URL comes from this workspace’s settings, not yours: {0}. Send appeals to this host?', host),
       { modal: true },
       trust,
     );
@@ -274,11 +269,11 @@ export class Targets implements vscode.Disposable {
     if (!started) {
       child.kill();
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('RRO: the emulator did not start (port {0} may be taken).', EMULATOR_PORT),
+        l10n.t('RRO: the emulator did not start (port {0} may be taken).', EMULATOR_PORT),
       );
       return false;
     }
-    this.output.info(vscode.l10n.t('The emulator runs at {0}.', EMULATOR_URL));
+    this.output.info(l10n.t('The emulator runs at {0}.', EMULATOR_URL));
     return true;
   }
 

@@ -1,21 +1,21 @@
 // Codes the engine and packer return, in words for the output channel and messages.
-import * as vscode from 'vscode';
+import { l10n } from './l10n';
 
 /** Why packing left a file out (LeftOutReason and discovery problems); the code itself when unknown. */
 export function leftOutLabel(reason: string): string {
   switch (reason) {
     case 'not-included':
-      return vscode.l10n.t('not among the checked files (setting rro.files)');
+      return l10n.t('not among the checked files (setting rro.files)');
     case 'not-json':
-      return vscode.l10n.t('not a JSON file');
+      return l10n.t('not a JSON file');
     case 'not-rro':
-      return vscode.l10n.t('neither an appeal nor a no-appeals report');
+      return l10n.t('neither an appeal nor a no-appeals report');
     case 'has-errors':
-      return vscode.l10n.t('has errors');
+      return l10n.t('has errors');
     case 'unsafe-name':
-      return vscode.l10n.t('its name cannot go into an archive');
+      return l10n.t('its name cannot go into an archive');
     case 'unreadable':
-      return vscode.l10n.t('cannot be read');
+      return l10n.t('cannot be read');
     default:
       return reason;
   }
@@ -25,16 +25,16 @@ export function leftOutLabel(reason: string): string {
 export function errnoLabel(code: string): string {
   switch (code) {
     case 'ENOENT':
-      return vscode.l10n.t('no such file or folder');
+      return l10n.t('no such file or folder');
     case 'EACCES':
     case 'EPERM':
-      return vscode.l10n.t('access denied');
+      return l10n.t('access denied');
     case 'ENOSPC':
-      return vscode.l10n.t('the disk is full');
+      return l10n.t('the disk is full');
     case 'EBUSY':
-      return vscode.l10n.t('the file is in use by another program');
+      return l10n.t('the file is in use by another program');
     case 'EROFS':
-      return vscode.l10n.t('the disk is read-only');
+      return l10n.t('the disk is read-only');
     default:
       return code;
   }

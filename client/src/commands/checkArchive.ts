@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { ZipReader } from '../../../server/src/archive/zipReader';
 import type { CliDiagnostic } from '../../../server/src/cli/check/diagnostics';
 import { runCheck } from '../../../server/src/cli/check/run';
@@ -70,7 +71,7 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
       .withProgress(
         {
           location: vscode.ProgressLocation.Notification,
-          title: vscode.l10n.t('RRO: checking {0}…', path.basename(archive.fsPath)),
+          title: l10n.t('RRO: checking {0}…', path.basename(archive.fsPath)),
         },
         () =>
           runCheck({
@@ -84,7 +85,7 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
       )
       .then(undefined, (e: unknown) => {
         void vscode.window.showErrorMessage(
-          vscode.l10n.t(
+          l10n.t(
             'RRO: cannot check {0}: {1}',
             path.basename(archive.fsPath),
             e instanceof Error ? e.message : String(e),
@@ -110,7 +111,7 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
     }
     shown.set(archive.fsPath, uris);
     services.output.info(
-      vscode.l10n.t(
+      l10n.t(
         'RRO: {0}: {1} entries checked, {2} errors, {3} warnings.',
         path.basename(archive.fsPath),
         formatCount(summary.entries),
@@ -132,21 +133,21 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
 async function pickArchive(): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    filters: { [vscode.l10n.t('ZIP archives')]: ['zip'] },
-    openLabel: vscode.l10n.t('Check'),
+    filters: { [l10n.t('ZIP archives')]: ['zip'] },
+    openLabel: l10n.t('Check'),
   });
   return picked?.[0];
 }
 
 async function announce(archive: vscode.Uri, s: ArchiveCheckSummary): Promise<void> {
-  const text = vscode.l10n.t(
+  const text = l10n.t(
     'RRO: {0}: {1} entries checked, {2} errors, {3} warnings.',
     path.basename(archive.fsPath),
     formatCount(s.entries),
     formatCount(s.errors),
     formatCount(s.warnings),
   );
-  const show = vscode.l10n.t('Show Problems');
+  const show = l10n.t('Show Problems');
   const choice =
     s.errors + s.warnings > 0
       ? await vscode.window.showWarningMessage(text, show)

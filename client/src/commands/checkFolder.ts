@@ -3,6 +3,7 @@
 // whose diagnostics the editor owns — are counted exactly as the panel shows them.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { CHECK_FOLDER, type CheckFolderParams, type CheckFolderResult } from '../../../server/src/lsp/protocol';
 import { formatCount } from '../format';
 import type { ClientServices } from './index';
@@ -49,7 +50,7 @@ export function registerCheckFolder(services: ClientServices): vscode.Disposable
       const result = await vscode.window.withProgress(
         {
           location: vscode.ProgressLocation.Notification,
-          title: vscode.l10n.t('RRO: checking files…'),
+          title: l10n.t('RRO: checking files…'),
           cancellable: true,
         },
         (_progress, token) => services.client.sendRequest<CheckFolderResult>(CHECK_FOLDER, params, token),
@@ -57,7 +58,7 @@ export function registerCheckFolder(services: ClientServices): vscode.Disposable
       const roots = folder ? [folder] : (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
       const problems = problemCounts(roots);
       services.output.info(
-        vscode.l10n.t(
+        l10n.t(
           'Folder check: {0} documents of {1} files; {2} errors and {3} warnings in {4} files.',
           formatCount(result.documents),
           formatCount(result.files),
@@ -66,7 +67,7 @@ export function registerCheckFolder(services: ClientServices): vscode.Disposable
           formatCount(problems.files),
         ),
       );
-      const text = vscode.l10n.t(
+      const text = l10n.t(
         'RRO: {0} documents checked, {1} errors, {2} warnings.',
         formatCount(result.documents),
         formatCount(problems.errors),
@@ -74,7 +75,7 @@ export function registerCheckFolder(services: ClientServices): vscode.Disposable
       );
       if (problems.errors + problems.warnings === 0) void vscode.window.showInformationMessage(text);
       else {
-        const show = vscode.l10n.t('Show Problems');
+        const show = l10n.t('Show Problems');
         void vscode.window.showWarningMessage(text, show).then((choice) => {
           if (choice === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
         });

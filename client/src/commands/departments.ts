@@ -3,6 +3,7 @@
 // cursor (departmentEdit.ts) or copied, and id → name
 // remembered for hover (departmentsCache.ts hands them to the language server).
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import {
   ApiNetworkError,
   DepartmentSearchError,
@@ -26,15 +27,15 @@ export async function pickDepartment(services: ClientServices, query?: string): 
   const name =
     query ??
     (await vscode.window.showInputBox({
-      title: vscode.l10n.t('RRO: find a department'),
-      prompt: vscode.l10n.t(
+      title: l10n.t('RRO: find a department'),
+      prompt: l10n.t(
         'Part of the department name, at least {0} characters (the API answers nothing to shorter queries).',
         MIN_DEPARTMENT_QUERY,
       ),
       validateInput: (v) =>
         [...v.trim()].length >= MIN_DEPARTMENT_QUERY
           ? undefined
-          : vscode.l10n.t('At least {0} characters.', MIN_DEPARTMENT_QUERY),
+          : l10n.t('At least {0} characters.', MIN_DEPARTMENT_QUERY),
     }));
   if (name === undefined) return undefined;
   const client = await makeApiClient(services.context, apiSettings(folder), folder);
@@ -42,7 +43,7 @@ export async function pickDepartment(services: ClientServices, query?: string): 
   let found: Department[];
   try {
     found = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: searching departments…') },
+      { location: vscode.ProgressLocation.Notification, title: l10n.t('RRO: searching departments…') },
       () => searchDepartments(client, name),
     );
   } catch (e) {
@@ -52,14 +53,14 @@ export async function pickDepartment(services: ClientServices, query?: string): 
         : e instanceof ApiNetworkError
           ? `${e.failure} ${e.code}`
           : String(e);
-    void vscode.window.showErrorMessage(vscode.l10n.t('RRO: department search failed: {0}', reason));
+    void vscode.window.showErrorMessage(l10n.t('RRO: department search failed: {0}', reason));
     return undefined;
   } finally {
     client.close();
   }
-  services.output.info(vscode.l10n.t('Departments found: {0}.', found.length));
+  services.output.info(l10n.t('Departments found: {0}.', found.length));
   if (found.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('RRO: no department matches “{0}”.', name));
+    void vscode.window.showInformationMessage(l10n.t('RRO: no department matches “{0}”.', name));
     return undefined;
   }
   await rememberDepartments(services.context, services.client, found);
@@ -71,7 +72,7 @@ export async function pickDepartment(services: ClientServices, query?: string): 
       description: d.id,
       department: d,
     })),
-    { title: vscode.l10n.t('RRO: departments matching “{0}”', name), matchOnDetail: true, matchOnDescription: true },
+    { title: l10n.t('RRO: departments matching “{0}”', name), matchOnDetail: true, matchOnDescription: true },
   );
   return picked?.department;
 }
@@ -116,7 +117,7 @@ async function placeInEditor(id: string): Promise<PlacedDepartment['placed']> {
   }
   await vscode.env.clipboard.writeText(id);
   void vscode.window.showInformationMessage(
-    vscode.l10n.t('RRO: no place for departmentId at the cursor; the GUID {0} is copied to the clipboard.', id),
+    l10n.t('RRO: no place for departmentId at the cursor; the GUID {0} is copied to the clipboard.', id),
   );
   return 'copied';
 }

@@ -3,6 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { loadReport, type SendRunResult } from '../../../server/src/send';
 import { apiSettings, setApiHeaders } from './apiSettings';
 import type { ClientServices } from './index';
@@ -40,7 +41,7 @@ export function registerSend(services: ClientServices): vscode.Disposable[] {
       const file = report?.fsPath ?? (await latestReport(folder));
       if (!file) {
         void vscode.window.showInformationMessage(
-          vscode.l10n.t('RRO: no sending report found in {0}.', apiSettings(folder).reportDir),
+          l10n.t('RRO: no sending report found in {0}.', apiSettings(folder).reportDir),
         );
         return undefined;
       }
@@ -49,7 +50,7 @@ export function registerSend(services: ClientServices): vscode.Disposable[] {
         previous = loadReport(file);
       } catch (e) {
         void vscode.window.showErrorMessage(
-          vscode.l10n.t('RRO: cannot read the report: {0}', e instanceof Error ? e.message : String(e)),
+          l10n.t('RRO: cannot read the report: {0}', e instanceof Error ? e.message : String(e)),
         );
         return undefined;
       }
@@ -66,7 +67,7 @@ async function pickTargets(): Promise<vscode.Uri[] | undefined> {
     canSelectFolders: true,
     canSelectMany: true,
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-    openLabel: vscode.l10n.t('Send'),
+    openLabel: l10n.t('Send'),
     filters: { JSON: ['json'] },
   });
 }

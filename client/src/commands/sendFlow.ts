@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { displayRoot } from '../../../server/src/api';
 import { LineIndex } from '../../../server/src/engine';
 import {
@@ -44,7 +45,7 @@ export async function sendFlow(
 ): Promise<SendRunResult | undefined> {
   const { context, output } = services;
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('RRO: sending is disabled in an untrusted workspace.'));
+    void vscode.window.showErrorMessage(l10n.t('RRO: sending is disabled in an untrusted workspace.'));
     return undefined;
   }
   const unattended = options.assumeYes === true && context.extensionMode === vscode.ExtensionMode.Test;
@@ -63,16 +64,16 @@ export async function sendFlow(
     const plan = (allowErrors: boolean): Promise<SendPlan> =>
       planSend(target.paths, { cwd, check, allowErrors, previous: target.previous, include, exclude });
     let current = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: checking files…') },
+      { location: vscode.ProgressLocation.Notification, title: l10n.t('RRO: checking files…') },
       () => plan(!!options.allowErrors),
     );
     const withErrors = current.items.filter((i) => i.entry.reason === 'gate-errors').length;
     if (withErrors > 0 && !unattended) {
-      const others = vscode.l10n.t('Send the others');
-      const anyway = vscode.l10n.t('Send anyway');
-      const show = vscode.l10n.t('Show problems');
+      const others = l10n.t('Send the others');
+      const anyway = l10n.t('Send anyway');
+      const show = l10n.t('Show problems');
       const pick = await vscode.window.showWarningMessage(
-        vscode.l10n.t(
+        l10n.t(
           '{0} file(s) have errors. Send only the files without errors, send everything anyway, or look at the problems?',
           withErrors,
         ),
@@ -87,31 +88,26 @@ export async function sendFlow(
     }
     if (current.toSend === 0) {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('RRO: nothing to send ({0} file(s) checked).', current.items.length),
+        l10n.t('RRO: nothing to send ({0} file(s) checked).', current.items.length),
       );
       return undefined;
     }
     if (!unattended) {
-      const send = vscode.l10n.t('Send');
+      const send = l10n.t('Send');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Send {0} appeal(s) with personal data to {1}?', current.toSend, host),
+        l10n.t('Send {0} appeal(s) with personal data to {1}?', current.toSend, host),
         { modal: true, detail: displayRoot(client.endpoint) },
         send,
       );
       if (answer !== send) return undefined;
     }
     output.info(
-      vscode.l10n.t(
-        'Sending {0} of {1} files to {2}.',
-        formatCount(current.toSend),
-        formatCount(current.items.length),
-        host,
-      ),
+      l10n.t('Sending {0} of {1} files to {2}.', formatCount(current.toSend), formatCount(current.items.length), host),
     );
     const result = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('RRO: sending to {0}', host),
+        title: l10n.t('RRO: sending to {0}', host),
         cancellable: true,
       },
       (progress, token) => {
@@ -137,10 +133,10 @@ export async function sendFlow(
     );
     await showRejections(diagnostics, result.report);
     const t = result.report.totals;
-    output.info(vscode.l10n.t('Sending report: {0}', result.jsonPath));
+    output.info(l10n.t('Sending report: {0}', result.jsonPath));
     await vscode.commands.executeCommand('rro.showReport', vscode.Uri.file(result.jsonPath));
     void vscode.window.showInformationMessage(
-      vscode.l10n.t(
+      l10n.t(
         'RRO: accepted {0}, rejected {1}, failed {2}, skipped {3}, not sent {4}.',
         formatCount(t.accepted),
         formatCount(t.rejected),

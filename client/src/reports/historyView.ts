@@ -4,6 +4,7 @@
 // a report is written there.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { formatCount, formatTime } from '../format';
 import { SHOW_REPORT_COMMAND } from './reportView';
 import { listReports, reportDirOf, stateLabel, type ReportFileEntry, type ReportSummary } from './reportFiles';
@@ -57,19 +58,22 @@ class HistoryProvider implements vscode.TreeDataProvider<Node> {
     if (node.kind === 'group') {
       const label =
         node.id === 'runs'
-          ? vscode.l10n.t('Send history')
+          ? l10n.t('Send history')
           : node.id === 'open'
-            ? vscode.l10n.t('Not sent or outcome unknown')
-            : vscode.l10n.t('Last status check');
+            ? l10n.t('Not sent or outcome unknown')
+            : l10n.t('Last status check');
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
       const report = node.reports[0];
-      if (node.id === 'runs') item.description = vscode.l10n.t('{0} runs', formatCount(node.reports.length));
-      else if (!report) item.description = vscode.l10n.t('none yet');
+      const open = node.id === 'open' && report ? report.files.filter((e) => OPEN_STATES.has(e.status)).length : 0;
+      if (node.id === 'runs') item.description = l10n.t('{0} runs', formatCount(node.reports.length));
+      else if (!report) item.description = l10n.t('none yet');
+      else if (node.id === 'open') item.description = open > 0 ? formatCount(open) : l10n.t('none');
       else if (node.id === 'status') {
         item.description = `${formatTime(report.startedAt ?? '')} · ${countsText(report)}`;
         item.command = { command: SHOW_REPORT_COMMAND, title: label, arguments: [vscode.Uri.file(report.jsonPath)] };
       }
-      if (node.id !== 'runs' && !report) item.collapsibleState = vscode.TreeItemCollapsibleState.None;
+      if ((node.id !== 'runs' && !report) || (node.id === 'open' && open === 0))
+        item.collapsibleState = vscode.TreeItemCollapsibleState.None;
       return item;
     }
     if (node.kind === 'run') {
@@ -81,7 +85,7 @@ class HistoryProvider implements vscode.TreeDataProvider<Node> {
           : vscode.TreeItemCollapsibleState.None,
       );
       item.description = countsText(r);
-      item.tooltip = r.url ? vscode.l10n.t('server {0}', r.url) : undefined;
+      item.tooltip = r.url ? l10n.t('server {0}', r.url) : undefined;
       item.iconPath = new vscode.ThemeIcon(
         r.files.some((e) => e.status !== 'accepted' && e.status !== 'skipped') ? 'warning' : 'pass',
       );

@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 
 export interface ReportFileEntry {
   file: string;
@@ -25,9 +26,12 @@ export interface ReportSummary {
   state?: string;
   resumedFrom?: string;
   files: ReportFileEntry[];
-  /** Files per state, in the order states first appear. */
+  /** Files per state: the known states in STATE_ORDER, then others as they appear. */
   counts: Map<string, number>;
 }
+
+/** The order counts are shown in: the outcome people look for first. */
+const STATE_ORDER = ['accepted', 'rejected', 'failed', 'unknown', 'interrupted', 'not-sent', 'pending', 'skipped'];
 
 /** States that count as done: nothing to retry. */
 const SETTLED = new Set(['accepted', 'skipped']);
@@ -74,7 +78,9 @@ export function parseReport(jsonPath: string, text: string): ReportSummary | und
     });
   }
   const counts = new Map<string, number>();
-  for (const f of files) counts.set(f.status, (counts.get(f.status) ?? 0) + 1);
+  const rank = (state: string): number => STATE_ORDER.indexOf(state) + 1 || STATE_ORDER.length + 1;
+  for (const f of [...files].sort((a, b) => rank(a.status) - rank(b.status)))
+    counts.set(f.status, (counts.get(f.status) ?? 0) + 1);
   const format = str(r.format) ?? '';
   const kind = format === 'rro-send-report' ? 'send' : /status/i.test(format) ? 'status' : format || 'send';
   return {
@@ -111,19 +117,19 @@ export async function listReports(dir: string): Promise<ReportSummary[]> {
 export function stateLabel(state: string): string {
   switch (state) {
     case 'accepted':
-      return vscode.l10n.t('accepted');
+      return l10n.t('accepted');
     case 'rejected':
-      return vscode.l10n.t('rejected');
+      return l10n.t('rejected');
     case 'failed':
-      return vscode.l10n.t('not delivered');
+      return l10n.t('not delivered');
     case 'unknown':
     case 'interrupted':
-      return vscode.l10n.t('outcome unknown');
+      return l10n.t('outcome unknown');
     case 'skipped':
-      return vscode.l10n.t('skipped');
+      return l10n.t('skipped');
     case 'not-sent':
     case 'pending':
-      return vscode.l10n.t('not sent');
+      return l10n.t('not sent');
     default:
       return state;
   }
@@ -135,26 +141,25 @@ export function reasonLabel(reason: string | undefined, httpStatus?: number): st
     case undefined:
       return undefined;
     case 'gate-errors':
-      return vscode.l10n.t('the file has errors');
+      return l10n.t('the file has errors');
     case 'not-appeal':
-      return vscode.l10n.t('not an appeal');
+      return l10n.t('not an appeal');
     case 'unreadable':
-      return vscode.l10n.t('the file cannot be read');
+      return l10n.t('the file cannot be read');
     case 'changed':
-      return vscode.l10n.t('the file changed after it was checked');
+      return l10n.t('the file changed after it was checked');
     case 'timeout':
-      return vscode.l10n.t('the server did not answer in time');
+      return l10n.t('the server did not answer in time');
     case 'network':
-      return vscode.l10n.t('the server cannot be reached');
+      return l10n.t('the server cannot be reached');
     case 'tls':
-      return vscode.l10n.t('the server’s certificate is not trusted');
+      return l10n.t('the server’s certificate is not trusted');
     case 'proxy':
-      return vscode.l10n.t('the proxy refused the connection');
+      return l10n.t('the proxy refused the connection');
     case 'already-accepted':
-      return vscode.l10n.t('accepted in an earlier run');
+      return l10n.t('accepted in an earlier run');
     default:
-      if (/^http-\d+$/.test(reason))
-        return vscode.l10n.t('the server answered with code {0}', httpStatus ?? reason.slice(5));
+      if (/^http-\d+$/.test(reason)) return l10n.t('the server answered with code {0}', httpStatus ?? reason.slice(5));
       return undefined;
   }
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { escapeControl } from '../../../server/src/util/safeText';
 import { formatCount, formatTime } from '../format';
 import {
@@ -31,13 +32,13 @@ function html(text: string): string {
 }
 
 export function renderReport(report: ReportSummary, nonce: string, cspSource: string): string {
-  const title = report.kind === 'status' ? vscode.l10n.t('RRO: status check') : vscode.l10n.t('RRO: sending report');
+  const title = report.kind === 'status' ? l10n.t('RRO: status check') : l10n.t('RRO: sending report');
   const counts = [...report.counts.entries()]
     .map(([state, n]) => `<li class="state-${html(state)}"><b>${formatCount(n)}</b> — ${html(stateLabel(state))}</li>`)
     .join('');
   const when = [
-    report.startedAt ? vscode.l10n.t('Started {0}', formatTime(report.startedAt)) : '',
-    report.finishedAt ? vscode.l10n.t('finished {0}', formatTime(report.finishedAt)) : '',
+    report.startedAt ? l10n.t('Started {0}', formatTime(report.startedAt)) : '',
+    report.finishedAt ? l10n.t('finished {0}', formatTime(report.finishedAt)) : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -53,7 +54,7 @@ export function renderReport(report: ReportSummary, nonce: string, cspSource: st
   const retry = report.files.filter(needsRetry).length;
   const retryButton =
     report.kind === 'send' && retry > 0
-      ? `<p><button id="retry">${html(vscode.l10n.t('Retry ({0})', formatCount(retry)))}</button> ${html(vscode.l10n.t('sends again what was not accepted'))}</p>`
+      ? `<p><button id="retry">${html(l10n.t('Retry ({0})', formatCount(retry)))}</button> ${html(l10n.t('sends again what was not accepted'))}</p>`
       : '';
   return `<!DOCTYPE html>
 <html lang="${html(vscode.env.language)}"><head><meta charset="utf-8">
@@ -67,10 +68,10 @@ ul.counts { list-style: none; padding: 0; display: flex; gap: 1.5em; flex-wrap: 
 button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 4px 12px; cursor: pointer; }
 </style></head><body>
 <h2>${html(title)}</h2>
-<p>${html(when)}${report.url ? ` · ${html(vscode.l10n.t('server {0}', report.url))}` : ''}</p>
+<p>${html(when)}${report.url ? ` · ${html(l10n.t('server {0}', report.url))}` : ''}</p>
 <ul class="counts">${counts}</ul>
 ${retryButton}
-<table><thead><tr><th>${html(vscode.l10n.t('File'))}</th><th>${html(vscode.l10n.t('Result'))}</th><th>${html(vscode.l10n.t('What the server said'))}</th></tr></thead>
+<table><thead><tr><th>${html(l10n.t('File'))}</th><th>${html(l10n.t('Result'))}</th><th>${html(l10n.t('What the server said'))}</th></tr></thead>
 <tbody>${rows}</tbody></table>
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
@@ -97,7 +98,7 @@ export function registerReportView(): vscode.Disposable {
     const file = given instanceof vscode.Uri ? given.fsPath : typeof given === 'string' ? given : await latest();
     const report = file ? await readReport(file) : undefined;
     if (!report) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('RRO: there is no report to show yet.'));
+      void vscode.window.showInformationMessage(l10n.t('RRO: there is no report to show yet.'));
       return undefined;
     }
     shown = report;
@@ -112,7 +113,7 @@ export function registerReportView(): vscode.Disposable {
         if (m.retry) void vscode.commands.executeCommand('rro.sendRetry', vscode.Uri.file(shown.jsonPath));
       });
     }
-    const title = report.kind === 'status' ? vscode.l10n.t('RRO: status check') : vscode.l10n.t('RRO: sending report');
+    const title = report.kind === 'status' ? l10n.t('RRO: status check') : l10n.t('RRO: sending report');
     panel.title = report.startedAt ? `${title} — ${formatTime(report.startedAt)}` : title;
     panel.webview.html = renderReport(report, randomBytes(16).toString('base64'), panel.webview.cspSource);
     panel.reveal();

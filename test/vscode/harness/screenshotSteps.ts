@@ -75,6 +75,9 @@ export async function sendReport(page: Page, shot: Shot): Promise<void> {
 }
 
 export async function historyView(page: Page, shot: Shot): Promise<void> {
+  // room for the «РРО» view: no panel, the folder tree folded
+  await page.keyboard.press('Control+J');
+  await page.locator('.pane-header[aria-expanded="true"]', { hasText: 'appeals-sample' }).first().click();
   // the «РРО» view sits in the Explorer under the folder; expand it if it is collapsed
   const collapsed = page.locator('.pane-header[aria-expanded="false"]', { hasText: 'РРО' }).first();
   if ((await collapsed.count()) > 0) await collapsed.click();
@@ -82,6 +85,10 @@ export async function historyView(page: Page, shot: Shot): Promise<void> {
     .locator('.monaco-list-row', { hasText: 'История отправок' })
     .first()
     .waitFor({ state: 'visible', timeout: 30_000 });
-  await page.locator('.monaco-list-row', { hasText: 'принято' }).first().waitFor({ timeout: 30_000 });
+  // unfold the run by its twistie (a click on the label opens its report)
+  const run = page.locator('.monaco-list-row[aria-expanded="false"]:has-text("принято") .monaco-tl-twistie').first();
+  await run.waitFor({ timeout: 30_000 });
+  await run.click();
+  await page.locator('.monaco-list-row', { hasText: 'a26-result.json' }).first().waitFor({ timeout: 30_000 });
   await shot(page, 'history-view.png');
 }
