@@ -22,6 +22,9 @@ export const cliEntry = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  // the client's activation loads only dist/client.js; the language client and the heavy commands follow on demand
+  { entryPoints: ['client/src/lsp.ts'], outfile: 'dist/clientLsp.js', external: ['vscode'] },
+  { entryPoints: ['client/src/heavy.ts'], outfile: 'dist/clientCommands.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   cliEntry,
 ];

@@ -1,79 +1,66 @@
-// The VS Code client: starts the bundled server over IPC for json/jsonc documents (on disk
-// and untitled), hands it typed settings per resource and the UI language (the server's
-// messages are built into it), and registers the commands. The format lives in the server.
+// The VS Code client's entry point (dist/client.js). Activation does only what must exist at
+// once — the output channel, settings, the encoding guard, the target in the status bar, the
+// «РРО» view and the command stubs — and returns. The language client (lsp.ts, its own bundle)
+// is loaded on the next tick, the heavy commands (heavy.ts) when one of them first runs.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  type ConfigurationParams,
-  type ConfigurationRequest,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-import { OWN_CLIENT, SECTION, type RroInitOptions } from '../../server/src/lsp/protocol';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { CachedSettings } from './settings';
-import { cachedDepartments } from './departmentsCache';
-import { registerCommands } from './commands/index';
+import { registerCommands, type ClientServices } from './commands/index';
+import { EncodingGuard } from './encoding';
+import { formatDecimal } from './format';
+import { l10n } from './l10n';
+import { Targets } from './targets';
+import { registerReportView } from './reports/reportView';
+import { registerHistoryView } from './reports/historyView';
 
-type ConfigurationNext = Parameters<ConfigurationRequest.MiddlewareSignature>[2];
+type LspModule = typeof import('./lsp');
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<RroExtensionApi> {
+export function activate(context: vscode.ExtensionContext): RroExtensionApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('РРО', { log: true });
   const settings = new CachedSettings();
-  context.subscriptions.push(output, settings);
+  context.subscriptions.push(
+    output,
+    settings,
+    new EncodingGuard(output),
+    new Targets(context, output),
+    registerReportView(),
+    registerHistoryView(),
+  );
 
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const languageClient = (): LanguageClient => {
+    if (client) return client;
+    const file = context.asAbsolutePath(path.join('dist', 'clientLsp.js'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle loaded after activation
+    const lsp = (require(file) as LspModule).startLanguageClient(context, output, settings);
+    client = lsp.client;
+    void lsp.ready.then(markReady);
+    return client;
   };
-  const initializationOptions: RroInitOptions = {
-    client: OWN_CLIENT,
-    locale: vscode.env.language,
-    departments: cachedDepartments(context),
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'json' },
-      { scheme: 'file', language: 'jsonc' },
-      { scheme: 'untitled', language: 'json' },
-      { scheme: 'untitled', language: 'jsonc' },
-    ],
-    initializationOptions,
-    outputChannel: output,
-    // No `synchronize.fileEvents`: the server registers its own watchers (JSON files, and
-    // folder deletes/renames), so every editor gets the same behaviour and events come once.
-    middleware: {
-      workspace: {
-        // The server asks for `rro` per resource; answer with typed values built once.
-        configuration: (params: ConfigurationParams, token: vscode.CancellationToken, next: ConfigurationNext) => {
-          const own = params.items.every((item) => item.section === SECTION);
-          if (!own) return next(params, token);
-          return params.items.map((item) => settings.for(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined));
-        },
-      },
+  const services: ClientServices = {
+    context,
+    get client() {
+      return languageClient();
     },
+    output,
+    settings,
   };
-  client = new LanguageClient('rro', 'РРО', serverOptions, clientOptions);
-  // Activation does not wait for the server (it must stay fast): requests sent by commands
-  // before it is up wait for it inside the client.
-  registerCommands({ context, client, output, settings });
-  const ready = client
-    .start()
-    .catch((e: unknown) => output.error(`server failed to start: ${e instanceof Error ? e.message : String(e)}`));
+  registerCommands(services);
+  setImmediate(languageClient);
   const activationMs = performance.now() - started;
-  output.info(`activated in ${activationMs.toFixed(1)} ms`);
+  output.info(l10n.t('Activated in {0} ms.', formatDecimal(activationMs)));
   return { ready, activationMs };
 }
 
 /** What `activate` returns: tests and other extensions may wait until the server is up. */
 export interface RroExtensionApi {
   ready: Promise<void>;
-  /** How long `activate` took (the target is under 100 ms; it does not wait for the server). */
+  /** How long the body of `activate` took (VS Code's own figure adds loading dist/client.js). */
   activationMs: number;
 }
 

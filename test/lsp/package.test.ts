@@ -44,8 +44,11 @@ function projectCopy(): string {
 const ALLOWED: readonly RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
-  /^extension\/dist\/(client|server|cli)\.js$/,
+  /^extension\/dist\/(client|clientLsp|clientCommands|server|cli)\.js$/,
   /^extension\/docs\/format\.md$/,
+  // the user README's pictures, the walkthrough and the rule pages (offline)
+  /^extension\/docs\/images\/[\w.-]+\.png$/,
+  /^extension\/docs\/vsix\/[\w./-]+\.md$/,
   /^extension\/package(\.nls(\.ru)?)?\.json$/,
   /^extension\/l10n\/[\w.-]+\.json$/,
   /^extension\/schemas\/[\w.-]+\.json$/,

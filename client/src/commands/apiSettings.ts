@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import {
   ApiClient,
   checkHeaders,
@@ -58,9 +59,9 @@ export async function confirmWorkspaceHost(
   if (!settings.fromWorkspace) return true;
   const confirmed = context.globalState.get<string[]>(CONFIRMED_HOSTS) ?? [];
   if (confirmed.includes(host)) return true;
-  const trust = vscode.l10n.t('Trust this host');
+  const trust = l10n.t('Trust this host');
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('The API URL comes from this workspace’s settings, not yours: {0}. Send appeals to this host?', host),
+    l10n.t('The API URL comes from this workspace’s settings, not yours: {0}. Send appeals to this host?', host),
     { modal: true },
     trust,
   );
@@ -76,12 +77,9 @@ export async function makeApiClient(
   folder: vscode.Uri | undefined,
 ): Promise<ApiClient | undefined> {
   if (!settings.url) {
-    const open = vscode.l10n.t('Open Settings');
-    const pick = await vscode.window.showErrorMessage(
-      vscode.l10n.t('RRO: set the API root URL (rro.api.url) first.'),
-      open,
-    );
-    if (pick === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'rro.api');
+    const choose = l10n.t('Choose a Server');
+    const pick = await vscode.window.showErrorMessage(l10n.t('RRO: no API server is chosen yet.'), choose);
+    if (pick === choose) void vscode.commands.executeCommand('rro.selectTarget');
     return undefined;
   }
   try {
@@ -99,7 +97,7 @@ export async function makeApiClient(
   } catch (e) {
     const reason =
       e instanceof EndpointError ? message(e.key, e.args, uiLang()) : e instanceof Error ? e.message : String(e);
-    void vscode.window.showErrorMessage(vscode.l10n.t('RRO: cannot use the API settings: {0}', reason));
+    void vscode.window.showErrorMessage(l10n.t('RRO: cannot use the API settings: {0}', reason));
     return undefined;
   }
 }
@@ -118,21 +116,19 @@ export function parseSecret(text: string | undefined): Record<string, string> {
 /** «РРО: задать заголовки API»: `Name: value` lines into SecretStorage (empty clears them). */
 export async function setApiHeaders(context: vscode.ExtensionContext): Promise<void> {
   const text = await vscode.window.showInputBox({
-    title: vscode.l10n.t('RRO: API request headers'),
-    prompt: vscode.l10n.t(
+    title: l10n.t('RRO: API request headers'),
+    prompt: l10n.t(
       'Headers sent with every API request, e.g. “Authorization: Bearer …”; several separated by “;;”. Kept in the OS secret store. Empty clears them.',
     ),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (value) => (headerLines(value) ? undefined : vscode.l10n.t('Write each header as “Name: value”.')),
+    validateInput: (value) => (headerLines(value) ? undefined : l10n.t('Write each header as “Name: value”.')),
   });
   if (text === undefined) return;
   const headers = headerLines(text)!;
   if (Object.keys(headers).length === 0) await context.secrets.delete(HEADERS_SECRET);
   else await context.secrets.store(HEADERS_SECRET, JSON.stringify(headers));
-  void vscode.window.showInformationMessage(
-    vscode.l10n.t('RRO: {0} API header(s) stored.', Object.keys(headers).length),
-  );
+  void vscode.window.showInformationMessage(l10n.t('RRO: {0} API header(s) stored.', Object.keys(headers).length));
 }
 
 function headerLines(text: string): Record<string, string> | undefined {

@@ -3,9 +3,11 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { ATTACHMENT_EDIT, type AttachmentEditParams } from '../../../server/src/lsp/protocol';
 import type { WorkspaceEdit } from 'vscode-languageclient/node';
 import type { ClientServices } from './index';
+import { formatSize } from '../format';
 
 export const ATTACH_FILE_COMMAND = 'rro.attachFile';
 
@@ -13,10 +15,10 @@ export function registerAttachFile(services: ClientServices): vscode.Disposable 
   return vscode.commands.registerCommand(ATTACH_FILE_COMMAND, async (uri?: string, pointer?: string) => {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
     if (!target || pointer === undefined) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('RRO: use this command from the quick fix on a question.'));
+      void vscode.window.showWarningMessage(l10n.t('RRO: use this command from the quick fix on a question.'));
       return;
     }
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Attach') });
+    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: l10n.t('Attach') });
     if (!picked?.[0]) return;
     const bytes = await fs.readFile(picked[0].fsPath);
     const params: AttachmentEditParams = {
@@ -29,6 +31,6 @@ export function registerAttachFile(services: ClientServices): vscode.Disposable 
     if (!edit) return;
     await vscode.workspace.applyEdit(await services.client.protocol2CodeConverter.asWorkspaceEdit(edit));
     // Only the file's size goes to the log: its name and content may be personal data.
-    services.output.appendLine(`attachFile: ${bytes.length} bytes at ${pointer}`);
+    services.output.info(l10n.t('Attachment of {0} written at {1}.', formatSize(bytes.length), pointer));
   });
 }

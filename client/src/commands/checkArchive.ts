@@ -4,6 +4,7 @@
 // entry with its squiggles; problems of the archive itself sit on the .zip file.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import {
   ZipReader,
   type CliDiagnostic,
@@ -14,6 +15,7 @@ import {
 } from '../../../server/src/core';
 import { checkOptionsFor, uiLang } from './engineOptions';
 import type { ClientServices } from './index';
+import { formatCount } from '../format';
 
 export const CHECK_ARCHIVE_COMMAND = 'rro.checkArchive';
 const SCHEME = 'rro-zip';
@@ -76,7 +78,7 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
       .withProgress(
         {
           location: vscode.ProgressLocation.Notification,
-          title: vscode.l10n.t('RRO: checking {0}…', escapeControl(path.basename(archive.fsPath))),
+          title: l10n.t('RRO: checking {0}…', escapeControl(path.basename(archive.fsPath))),
         },
         () =>
           runCheck({
@@ -90,7 +92,7 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
       )
       .then(undefined, (e: unknown) => {
         void vscode.window.showErrorMessage(
-          vscode.l10n.t(
+          l10n.t(
             'RRO: cannot check {0}: {1}',
             escapeControl(path.basename(archive.fsPath)),
             escapeControl(e instanceof Error ? e.message : String(e)),
@@ -116,9 +118,15 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
     }
     shown.set(archive.fsPath, uris);
     services.output.info(
-      `checkArchive: ${escapeControl(path.basename(archive.fsPath))}: ${summary.entries} entries, ${summary.errors} errors, ${summary.warnings} warnings`,
+      l10n.t(
+        'RRO: {0}: {1} entries checked, {2} errors, {3} warnings.',
+        escapeControl(path.basename(archive.fsPath)),
+        formatCount(summary.entries),
+        formatCount(summary.errors),
+        formatCount(summary.warnings),
+      ),
     );
-    for (const p of result.problems) services.output.warn(`checkArchive: ${p}`);
+    for (const p of result.problems) services.output.warn(escapeControl(p));
     void announce(archive, summary);
     return summary;
   });
@@ -132,21 +140,21 @@ export function registerCheckArchive(services: ClientServices): vscode.Disposabl
 async function pickArchive(): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    filters: { [vscode.l10n.t('ZIP archives')]: ['zip'] },
-    openLabel: vscode.l10n.t('Check'),
+    filters: { [l10n.t('ZIP archives')]: ['zip'] },
+    openLabel: l10n.t('Check'),
   });
   return picked?.[0];
 }
 
 async function announce(archive: vscode.Uri, s: ArchiveCheckSummary): Promise<void> {
-  const text = vscode.l10n.t(
+  const text = l10n.t(
     'RRO: {0}: {1} entries checked, {2} errors, {3} warnings.',
     escapeControl(path.basename(archive.fsPath)),
-    s.entries,
-    s.errors,
-    s.warnings,
+    formatCount(s.entries),
+    formatCount(s.errors),
+    formatCount(s.warnings),
   );
-  const show = vscode.l10n.t('Show Problems');
+  const show = l10n.t('Show Problems');
   const choice =
     s.errors + s.warnings > 0
       ? await vscode.window.showWarningMessage(text, show)

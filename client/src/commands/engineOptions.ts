@@ -2,6 +2,7 @@
 // the same gate as the editor's diagnostics (rule severities, attachments, classifier).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import {
   localDay,
   type CheckOptions,
@@ -38,7 +39,7 @@ export async function checkOptionsFor(
       e instanceof ClassifierError
         ? message(`classifier.${e.code}`, { path: settings.classifierPath, ...e.args }, uiLang())
         : settings.classifierPath;
-    void vscode.window.showErrorMessage(vscode.l10n.t('RRO: cannot load the classifier: {0}', reason));
+    void vscode.window.showErrorMessage(l10n.t('RRO: cannot load the classifier: {0}', reason));
     return undefined;
   }
 }

@@ -5,6 +5,7 @@
 // Scripts and tests may pass every answer as an argument; a month that has not ended is refused.
 import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { buildNullReport, GUID, monthEnded, previousMonth, type NullReportPeriod } from '../../../server/src/core';
 import { pickDepartment } from './departments';
 import type { ClientServices } from './index';
@@ -25,7 +26,7 @@ export function registerNullReport(services: ClientServices): vscode.Disposable 
       const departmentId = args.departmentId ?? (await askDepartment(services));
       if (!departmentId) return undefined;
       if (!GUID.test(departmentId)) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('RRO: “{0}” is not a department GUID.', departmentId));
+        void vscode.window.showErrorMessage(l10n.t('RRO: “{0}” is not a department GUID.', departmentId));
         return undefined;
       }
       const period =
@@ -33,7 +34,7 @@ export function registerNullReport(services: ClientServices): vscode.Disposable 
       if (!period) return undefined;
       if (!Number.isInteger(period.month) || period.month < 1 || period.month > 12 || !monthEnded(period, new Date())) {
         void vscode.window.showErrorMessage(
-          vscode.l10n.t('RRO: {0}/{1} has not ended: the report covers a whole past month.', period.month, period.year),
+          l10n.t('RRO: {0}/{1} has not ended: the report covers a whole past month.', period.month, period.year),
         );
         return undefined;
       }
@@ -47,13 +48,13 @@ export function registerNullReport(services: ClientServices): vscode.Disposable 
         }));
       if (!target) return undefined;
       await writeFile(target.fsPath, JSON.stringify(buildNullReport(departmentId, period), null, 2) + '\n', 'utf8');
-      services.output.info(`nullReport: written ${target.fsPath}`);
+      services.output.info(l10n.t('No-appeals report written: {0}.', target.fsPath));
       if (args.output) return target;
       await vscode.window.showTextDocument(target);
-      const reveal = vscode.l10n.t('Reveal for packing');
+      const reveal = l10n.t('Reveal for packing');
       const label = `${String(period.month).padStart(2, '0')}.${period.year}`;
       void vscode.window
-        .showInformationMessage(vscode.l10n.t('RRO: no-appeals report for {0} written.', label), reveal)
+        .showInformationMessage(l10n.t('RRO: no-appeals report for {0} written.', label), reveal)
         .then((pick) => {
           if (pick === reveal) void vscode.commands.executeCommand('revealInExplorer', target);
         });
@@ -64,10 +65,10 @@ export function registerNullReport(services: ClientServices): vscode.Disposable 
 
 async function askDepartment(services: ClientServices): Promise<string | undefined> {
   const typed = await vscode.window.showInputBox({
-    title: vscode.l10n.t('RRO: no-appeals report'),
-    prompt: vscode.l10n.t('The department GUID (departmentId); leave empty to search by name.'),
-    placeHolder: vscode.l10n.t('Search by name…'),
-    validateInput: (v) => (v.trim() === '' || GUID.test(v.trim()) ? undefined : vscode.l10n.t('Not a GUID.')),
+    title: l10n.t('RRO: no-appeals report'),
+    prompt: l10n.t('The department GUID (departmentId); leave empty to search by name.'),
+    placeHolder: l10n.t('Search by name…'),
+    validateInput: (v) => (v.trim() === '' || GUID.test(v.trim()) ? undefined : l10n.t('Not a GUID.')),
   });
   if (typed === undefined) return undefined;
   return typed.trim() || (await pickDepartment(services))?.id;
@@ -77,10 +78,10 @@ async function askMonth(): Promise<NullReportPeriod | undefined> {
   const picked = await vscode.window.showQuickPick(
     lastMonths(new Date(), 12).map((p, i) => ({
       label: `${String(p.month).padStart(2, '0')}.${p.year}`,
-      description: i === 0 ? vscode.l10n.t('previous month') : undefined,
+      description: i === 0 ? l10n.t('previous month') : undefined,
       period: p,
     })),
-    { title: vscode.l10n.t('RRO: the month without appeals') },
+    { title: l10n.t('RRO: the month without appeals') },
   );
   return picked?.period;
 }

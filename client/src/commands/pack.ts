@@ -4,6 +4,7 @@
 // checkArchive.ts and is registered from here too.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import {
   EntryTooLargeError,
   FileCheckError,
@@ -22,6 +23,9 @@ import { registerCheckArchive } from './checkArchive';
 import { checkOptionsFor, uiLang } from './engineOptions';
 import { CHECK_FOLDER_COMMAND } from './checkFolder';
 import type { ClientServices } from './index';
+import { escapeControl } from '../../../server/src/core';
+import { formatCount, formatDecimal, formatSeconds, formatSize } from '../format';
+import { errnoLabel, leftOutLabel } from '../words';
 
 export const PACK_FOLDER_COMMAND = 'rro.packFolder';
 
@@ -43,12 +47,12 @@ export function registerPack(services: ClientServices): vscode.Disposable[] {
 async function pickFolder(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('RRO: open a folder to pack it into a ZIP archive.'));
+    void vscode.window.showErrorMessage(l10n.t('RRO: open a folder to pack it into a ZIP archive.'));
     return undefined;
   }
   if (folders.length === 1) return folders[0].uri;
   const picked = await vscode.window.showWorkspaceFolderPick({
-    placeHolder: vscode.l10n.t('Folder to pack into a ZIP archive'),
+    placeHolder: l10n.t('Folder to pack into a ZIP archive'),
   });
   return picked?.uri;
 }
@@ -57,8 +61,8 @@ async function pickOutput(folder: vscode.Uri): Promise<string | undefined> {
   const suggested = vscode.Uri.file(path.join(path.dirname(folder.fsPath), `${path.basename(folder.fsPath)}.zip`));
   const chosen = await vscode.window.showSaveDialog({
     defaultUri: suggested,
-    filters: { [vscode.l10n.t('ZIP archives')]: ['zip'] },
-    saveLabel: vscode.l10n.t('Pack'),
+    filters: { [l10n.t('ZIP archives')]: ['zip'] },
+    saveLabel: l10n.t('Pack'),
   });
   return chosen?.fsPath;
 }
@@ -100,7 +104,7 @@ async function runWithProgress(
   const limitMb = vscode.workspace
     .getConfiguration('rro', folder)
     .get<number>('archive.maxSizeMB', DEFAULT_ARCHIVE_LIMIT_MB);
-  const title = vscode.l10n.t('RRO: packing {0}…', path.basename(folder.fsPath));
+  const title = l10n.t('RRO: packing {0}…', path.basename(folder.fsPath));
   try {
     return await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },
@@ -127,26 +131,26 @@ async function runWithProgress(
     );
   } catch (e) {
     if (isAbort(e)) {
-      services.output.info(`pack: cancelled, nothing written (${path.basename(output)})`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('RRO: packing cancelled; nothing was written.'));
+      services.output.info(l10n.t('RRO: packing cancelled; nothing was written.'));
+      void vscode.window.showInformationMessage(l10n.t('RRO: packing cancelled; nothing was written.'));
       return undefined;
     }
     const reason = explain(e, folder);
-    services.output.error(`pack: failed (${path.basename(output)}): ${e instanceof Error ? e.name : 'error'}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('RRO: the folder was not packed: {0}', reason));
+    services.output.error(l10n.t('RRO: the folder was not packed: {0}', reason));
+    void vscode.window.showErrorMessage(l10n.t('RRO: the folder was not packed: {0}', reason));
     return undefined;
   }
 }
 
 /** The modal gate: show the problems, pack only the valid files, pack anyway, or cancel. */
 async function askAboutErrors(result: PackResult, folder: vscode.Uri): Promise<ErrorPolicy | undefined> {
-  const show = vscode.l10n.t('Show Problems');
-  const onlyValid = vscode.l10n.t('Pack Only Files Without Errors');
-  const anyway = vscode.l10n.t('Pack Anyway');
+  const show = l10n.t('Show Problems');
+  const onlyValid = l10n.t('Pack Only Files Without Errors');
+  const anyway = l10n.t('Pack Anyway');
   const files = result.withErrors.map((f) => f.path);
   const detail = files.slice(0, 10).join('\n') + (files.length > 10 ? `\n… (+${files.length - 10})` : '');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('RRO: {0} file(s) have errors. The importer would reject them.', files.length),
+    l10n.t('RRO: {0} file(s) have errors. The importer would reject them.', files.length),
     { modal: true, detail },
     show,
     onlyValid,
@@ -165,28 +169,37 @@ function report(services: ClientServices, result: PackResult, folder: vscode.Uri
   const lang = uiLang();
   // File names and reasons only: never the files' contents (personal data).
   services.output.info(
-    `pack: ${result.status}, ${result.packed.length} files, ${result.parts.length} part(s), ${result.archiveBytes} bytes, ${result.durationMs} ms`,
+    l10n.t(
+      'Packed {0} files into {1} archives, {2}, in {3} s.',
+      formatCount(result.packed.length),
+      formatCount(result.parts.length),
+      formatSize(result.archiveBytes),
+      formatSeconds(result.durationMs),
+    ),
   );
   for (const l of result.leftOut)
-    services.output.info(`pack: left out ${l.path}: ${l.reason}${l.detail ? ` (${l.detail})` : ''}`);
+    services.output.info(
+      l10n.t('Left out {0}: {1}', escapeControl(l.path), leftOutLabel(l.reason)) +
+        (l.detail ? ` (${escapeControl(l.detail)})` : ''),
+    );
   if (result.status === 'empty') {
     void vscode.window.showWarningMessage(message('pack.empty', { folder: path.basename(folder.fsPath) }, lang));
     return;
   }
-  const summary = vscode.l10n.t(
+  const summary = l10n.t(
     'RRO: packed {0} file(s) into {1} archive(s), {2} MB in {3} s.',
     result.packed.length,
     result.parts.length,
-    (result.archiveBytes / 1e6).toFixed(1),
-    (result.durationMs / 1000).toFixed(1),
+    formatDecimal(result.archiveBytes / 1e6),
+    formatSeconds(result.durationMs),
   );
   if (result.staleParts.length > 0) {
     const names = result.staleParts.map((p) => path.basename(p)).join(', ');
     void vscode.window.showWarningMessage(message('pack.staleParts', { files: names }, lang));
   }
   const leftOut =
-    result.leftOut.length > 0 ? ' ' + vscode.l10n.t('Left out: {0} (see the РРО output).', result.leftOut.length) : '';
-  const reveal = vscode.l10n.t('Reveal in File Explorer');
+    result.leftOut.length > 0 ? ' ' + l10n.t('Left out: {0} (see the РРО output).', result.leftOut.length) : '';
+  const reveal = l10n.t('Reveal in File Explorer');
   void vscode.window.showInformationMessage(summary + leftOut, reveal).then((choice) => {
     if (choice === reveal && result.parts[0])
       void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(result.parts[0].path));
@@ -198,8 +211,8 @@ function explain(e: unknown, folder: vscode.Uri): string {
   if (e instanceof FolderError)
     return message(`pack.error.folder.${e.code}`, { folder: folder.fsPath, detail: e.detail }, lang);
   if (e instanceof EntryTooLargeError) {
-    const mb = (n: number): string => message('pack.size.mb', { n: (n / 1e6).toFixed(1) }, lang);
-    return vscode.l10n.t(
+    const mb = (n: number): string => message('pack.size.mb', { n: formatDecimal(n / 1e6) }, lang);
+    return l10n.t(
       '{0} alone takes {1} compressed, more than one archive may hold ({2}); raise the setting rro.archive.maxSizeMB or pack it separately.',
       e.entryName,
       mb(e.archiveBytes),
@@ -210,6 +223,6 @@ function explain(e: unknown, folder: vscode.Uri): string {
   if (e instanceof FileCheckError) return message('pack.error.check', { file: e.file, reason: e.reason }, lang);
   const errno = e as NodeJS.ErrnoException;
   if (typeof errno?.code === 'string')
-    return message('pack.error.io', { file: path.basename(errno.path ?? ''), code: errno.code }, lang);
+    return message('pack.error.io', { file: path.basename(errno.path ?? ''), code: errnoLabel(errno.code) }, lang);
   return e instanceof Error ? e.message : String(e);
 }

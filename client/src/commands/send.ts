@@ -4,11 +4,13 @@
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { loadReport, type SendRunResult } from '../../../server/src/core';
 import { apiSettings, setApiHeaders } from './apiSettings';
 import type { ClientServices } from './index';
 import { sendFlow, type SendFlowOptions } from './sendFlow';
 import { registerStatus } from './status';
+import { ENSURE_TARGET_COMMAND } from '../targets';
 
 export const SEND_COMMAND = 'rro.send';
 export const SEND_RETRY_COMMAND = 'rro.sendRetry';
@@ -23,6 +25,8 @@ export function registerSend(services: ClientServices): vscode.Disposable[] {
       selection?: vscode.Uri[],
       options: SendFlowOptions = {},
     ): Promise<SendRunResult | undefined> => {
+      // the server first (asked inline when none is set), then the files
+      if (!(await vscode.commands.executeCommand<boolean>(ENSURE_TARGET_COMMAND))) return undefined;
       const targets = selection?.length ? selection : uri instanceof vscode.Uri ? [uri] : await pickTargets();
       if (!targets?.length) return undefined;
       const folder = vscode.workspace.getWorkspaceFolder(targets[0])?.uri;
@@ -35,10 +39,11 @@ export function registerSend(services: ClientServices): vscode.Disposable[] {
       const folder = report
         ? vscode.workspace.getWorkspaceFolder(report)?.uri
         : vscode.workspace.workspaceFolders?.[0]?.uri;
+      if (!(await vscode.commands.executeCommand<boolean>(ENSURE_TARGET_COMMAND))) return undefined;
       const file = report?.fsPath ?? (await latestReport(folder));
       if (!file) {
         void vscode.window.showInformationMessage(
-          vscode.l10n.t('RRO: no sending report found in {0}.', apiSettings(folder).reportDir),
+          l10n.t('RRO: no sending report found in {0}.', apiSettings(folder).reportDir),
         );
         return undefined;
       }
@@ -47,7 +52,7 @@ export function registerSend(services: ClientServices): vscode.Disposable[] {
         previous = loadReport(file);
       } catch (e) {
         void vscode.window.showErrorMessage(
-          vscode.l10n.t('RRO: cannot read the report: {0}', e instanceof Error ? e.message : String(e)),
+          l10n.t('RRO: cannot read the report: {0}', e instanceof Error ? e.message : String(e)),
         );
         return undefined;
       }
@@ -64,7 +69,7 @@ async function pickTargets(): Promise<vscode.Uri[] | undefined> {
     canSelectFolders: true,
     canSelectMany: true,
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-    openLabel: vscode.l10n.t('Send'),
+    openLabel: l10n.t('Send'),
     filters: { JSON: ['json'] },
   });
 }

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import {
   displayRoot,
   escapeControl,
@@ -19,6 +20,8 @@ import {
 import { apiSettings, confirmWorkspaceHost, makeApiClient, uiLang } from './apiSettings';
 import { checkOptionsFor } from './engineOptions';
 import type { ClientServices } from './index';
+import { formatCount } from '../format';
+import { reasonLabel, stateLabel } from '../reports/reportFiles';
 
 /** Only the extension's own tests (ExtensionMode.Test) may skip the modal questions. */
 export interface SendFlowOptions {
@@ -33,7 +36,7 @@ const NAMES_SHOWN = 15;
 
 function nameList(names: readonly string[]): string {
   const shown = names.slice(0, NAMES_SHOWN).map((n) => `• ${escapeControl(n)}`);
-  if (names.length > NAMES_SHOWN) shown.push(vscode.l10n.t('… and {0} more', names.length - NAMES_SHOWN));
+  if (names.length > NAMES_SHOWN) shown.push(l10n.t('… and {0} more', names.length - NAMES_SHOWN));
   return shown.join('\n');
 }
 
@@ -53,7 +56,7 @@ export async function sendFlow(
 ): Promise<SendRunResult | undefined> {
   const { context, output } = services;
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('RRO: sending is disabled in an untrusted workspace.'));
+    void vscode.window.showErrorMessage(l10n.t('RRO: sending is disabled in an untrusted workspace.'));
     return undefined;
   }
   const unattended = options.assumeYes === true && context.extensionMode === vscode.ExtensionMode.Test;
@@ -72,16 +75,16 @@ export async function sendFlow(
     const plan = (allowErrors: boolean): Promise<SendPlan> =>
       planSend(target.paths, { cwd, check, allowErrors, previous: target.previous, include, exclude });
     let current = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: checking files…') },
+      { location: vscode.ProgressLocation.Notification, title: l10n.t('RRO: checking files…') },
       () => plan(!!options.allowErrors),
     );
     const withErrors = current.withErrors.length;
     if (withErrors > 0 && !unattended) {
-      const others = vscode.l10n.t('Send the others');
-      const anyway = vscode.l10n.t('Send anyway');
-      const show = vscode.l10n.t('Show problems');
+      const others = l10n.t('Send the others');
+      const anyway = l10n.t('Send anyway');
+      const show = l10n.t('Show problems');
       const pick = await vscode.window.showWarningMessage(
-        vscode.l10n.t(
+        l10n.t(
           '{0} file(s) have errors. Send only the files without errors, send everything anyway, or look at the problems?',
           withErrors,
         ),
@@ -96,14 +99,14 @@ export async function sendFlow(
     }
     if (current.toSend === 0) {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('RRO: nothing to send ({0} file(s) checked).', current.items.length),
+        l10n.t('RRO: nothing to send ({0} file(s) checked).', current.items.length),
       );
       return undefined;
     }
     if (!unattended) {
-      const send = vscode.l10n.t('Send');
+      const send = l10n.t('Send');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Send {0} appeal(s) with personal data to {1}?', current.toSend, host),
+        l10n.t('Send {0} appeal(s) with personal data to {1}?', current.toSend, host),
         { modal: true, detail: displayRoot(client.endpoint) },
         send,
       );
@@ -114,12 +117,12 @@ export async function sendFlow(
     const unknown = current.items.filter((i) => i.send && i.entry.unknownSince && i.entry.hasAttachment);
     let resendUnknown = unattended ? !!options.resendUnknown : false;
     if (unknown.length > 0 && !unattended) {
-      const resend = vscode.l10n.t('Resend them');
-      const keep = vscode.l10n.t('Keep them unknown');
+      const resend = l10n.t('Resend them');
+      const keep = l10n.t('Keep them unknown');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t(
+        l10n.t(
           '{0} file(s) with an attachment may already have been imported (their answer was lost). If the platform publishes no request log to check, resend them? A resend may be refused as «already uploaded».',
-          unknown.length,
+          formatCount(unknown.length),
         ),
         { modal: true, detail: nameList(unknown.map((i) => i.entry.file)) },
         resend,
@@ -128,11 +131,13 @@ export async function sendFlow(
       if (answer === undefined) return undefined;
       resendUnknown = answer === resend;
     }
-    output.info(`send: ${current.toSend} of ${current.items.length} file(s) to ${host}`);
+    output.info(
+      l10n.t('Sending {0} of {1} files to {2}.', formatCount(current.toSend), formatCount(current.items.length), host),
+    );
     const result = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('RRO: sending to {0}', host),
+        title: l10n.t('RRO: sending to {0}', host),
         cancellable: true,
       },
       (progress, token) => {
@@ -150,33 +155,37 @@ export async function sendFlow(
           retry: { ...DEFAULT_RETRY, retries: settings.retries },
           signal: controller.signal,
           resumedFrom: target.resumedFrom,
-          log: (line) => output.info(`send: ${line}`),
-          onProgress: ({ done, total }) => progress.report({ increment: 100 / total, message: `${done}/${total}` }),
+          onProgress: ({ done, total, entry }) => {
+            // the file's name and its outcome in words; never its content
+            const why = reasonLabel(entry.reason, entry.httpStatus);
+            output.info(`${escapeControl(entry.file)}: ${stateLabel(entry.status)}${why ? ` (${why})` : ''}`);
+            progress.report({ increment: 100 / total, message: `${formatCount(done)}/${formatCount(total)}` });
+          },
         });
       },
     );
     await showRejections(diagnostics, result.report);
     const t = result.report.totals;
-    output.info(`send: report ${result.jsonPath}`);
-    await vscode.window.showTextDocument(vscode.Uri.file(result.mdPath), { preview: true, preserveFocus: unattended });
+    output.info(l10n.t('Sending report: {0}', result.jsonPath));
+    await vscode.commands.executeCommand('rro.showReport', vscode.Uri.file(result.jsonPath));
     void vscode.window.showInformationMessage(
-      vscode.l10n.t(
+      l10n.t(
         'RRO: accepted {0}, rejected {1}, failed {2}, unknown {3}, skipped {4}, not sent {5}.',
-        t.accepted,
-        t.rejected,
-        t.failed,
-        t.unknown,
-        t.skipped,
-        t['not-sent'],
+        formatCount(t.accepted),
+        formatCount(t.rejected),
+        formatCount(t.failed),
+        formatCount(t.unknown),
+        formatCount(t.skipped),
+        formatCount(t['not-sent']),
       ),
     );
     if (result.report.stopped === 'server-unavailable')
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('RRO: the server is unavailable: the run stopped, the rest were not sent.'),
+        l10n.t('RRO: the server is unavailable: the run stopped, the rest were not sent.'),
       );
     if (t.unknown > 0)
       void vscode.window.showWarningMessage(
-        vscode.l10n.t(
+        l10n.t(
           'RRO: {0} file(s) may have been imported although no answer came; «RRO: State of Sent Appeals» asks the platform.',
           t.unknown,
         ),

@@ -4,6 +4,7 @@
 // it names). Returns the result, so a report view can show it.
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import {
   escapeControl,
   LineIndex,
@@ -31,7 +32,7 @@ export function registerStatus(
       const file = report?.fsPath ?? (await latestReport(folder));
       if (!file) {
         void vscode.window.showInformationMessage(
-          vscode.l10n.t('RRO: no sending report found in {0}.', apiSettings(folder).reportDir),
+          l10n.t('RRO: no sending report found in {0}.', apiSettings(folder).reportDir),
         );
         return undefined;
       }
@@ -40,7 +41,7 @@ export function registerStatus(
         sent = loadReport(file);
       } catch (e) {
         void vscode.window.showErrorMessage(
-          vscode.l10n.t('RRO: cannot read the report: {0}', e instanceof Error ? e.message : String(e)),
+          l10n.t('RRO: cannot read the report: {0}', e instanceof Error ? e.message : String(e)),
         );
         return undefined;
       }
@@ -48,14 +49,14 @@ export function registerStatus(
       if (!client) return undefined;
       try {
         const result = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('RRO: reading the request log…') },
+          { location: vscode.ProgressLocation.Notification, title: l10n.t('RRO: reading the request log…') },
           () => platformStatus(client, [sent]),
         );
         if (result.log !== 'present') {
           void vscode.window.showWarningMessage(
             result.log === 'absent'
-              ? vscode.l10n.t('RRO: this platform publishes no request log (HTTP 404).')
-              : vscode.l10n.t('RRO: the request log could not be read ({0}).', result.detail ?? ''),
+              ? l10n.t('RRO: this platform publishes no request log (HTTP 404).')
+              : l10n.t('RRO: the request log could not be read ({0}).', result.detail ?? ''),
           );
           return result;
         }
@@ -63,7 +64,7 @@ export function registerStatus(
         const count = (s: string): number => result.rows.filter((r) => r.platform === s).length;
         services.output.info(`status: ${result.rows.length} appeal(s) from ${file}`);
         void vscode.window.showInformationMessage(
-          vscode.l10n.t(
+          l10n.t(
             'RRO: uploaded {0}, dispatched {1}, received {2}, failed later {3}, unknown to the platform {4}.',
             count('uploaded'),
             count('dispatched'),

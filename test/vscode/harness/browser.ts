@@ -10,10 +10,14 @@ export interface ConsoleMessage {
 }
 export interface Locator {
   first(): Locator;
-  click(options?: { timeout?: number }): Promise<void>;
+  click(options?: { timeout?: number; button?: 'left' | 'right' }): Promise<void>;
   hover(options?: { timeout?: number }): Promise<void>;
   waitFor(options?: { state?: 'visible' | 'attached' | 'hidden'; timeout?: number }): Promise<void>;
   count(): Promise<number>;
+}
+export interface FrameLocator {
+  frameLocator(selector: string): FrameLocator;
+  locator(selector: string, options?: { hasText?: string }): Locator;
 }
 export interface Page {
   on(event: 'console', listener: (m: ConsoleMessage) => void): void;
@@ -22,6 +26,7 @@ export interface Page {
   waitForSelector(selector: string, options?: { timeout?: number }): Promise<unknown>;
   locator(selector: string, options?: { hasText?: string }): Locator;
   screenshot(options: { path: string }): Promise<unknown>;
+  frameLocator(selector: string): FrameLocator;
   keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
   evaluate<T>(fn: () => T): Promise<T>;
 }

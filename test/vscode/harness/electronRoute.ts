@@ -10,6 +10,7 @@ import { startGroup } from './processGroup';
 export interface ElectronOptions {
   workspace: string;
   extensionDir: string;
+  companions?: string[];
   testsEntry: string;
   env: Record<string, string>;
   runDir: string;
@@ -41,6 +42,7 @@ export async function runInElectron(o: ElectronOptions): Promise<number> {
     `--extensions-dir=${extensions}`,
     `--extensionTestsPath=${o.testsEntry}`,
     `--extensionDevelopmentPath=${o.extensionDir}`,
+    ...(o.companions ?? []).map((dir) => `--extensionDevelopmentPath=${dir}`),
   ];
   if (o.locale) {
     args.push(`--locale=${o.locale}`);

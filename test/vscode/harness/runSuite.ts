@@ -7,6 +7,7 @@ import { chooseHost, type Host } from './chooseHost';
 import { runInCodeServer } from './codeServerRoute';
 import { runInElectron } from './electronRoute';
 import { ensureToolchain } from './install';
+import { installIntoExtensionsDir, writeMinimalExtension } from './minimalExtension';
 import { cacheDir, copyWorkspace, extensionDir, suiteEntry } from './paths';
 
 export interface SuiteRun {
@@ -45,9 +46,11 @@ export async function runSuite(o: RunOptions): Promise<SuiteRun> {
   const common = { workspace, extensionDir, testsEntry: suiteEntry, env, runDir, timeoutMs, log: o.log };
   let exitCode: number;
   if (host === 'electron') {
-    exitCode = await runInElectron({ ...common, cache, locale });
+    exitCode = await runInElectron({ ...common, companions: [writeMinimalExtension(runDir)], cache, locale });
   } else {
     const tc = await ensureToolchain(cache, o.log);
+    // the server scans its extensions folder at start: install the minimal extension first
+    installIntoExtensionsDir(path.join(runDir, 'extensions'));
     exitCode = await runInCodeServer(tc, { ...common, locale });
   }
   const results = fs.existsSync(resultsFile)

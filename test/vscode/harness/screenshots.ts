@@ -10,6 +10,7 @@ import { workbenchUrl } from './codeServerRoute';
 import { ensureToolchain } from './install';
 import { cacheDir, copyWorkspace, extensionDir, repoRoot } from './paths';
 import { prepareRunDir } from './runSuite';
+import { encodingFix, historyView, sendReport, targetPick, writeWindows1251Appeal } from './screenshotSteps';
 
 const OUT = path.join(repoRoot, 'docs', 'images');
 /** The pictures show the extension as its users see it: in Russian. */
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
   fs.renameSync(copyWorkspace(runDir), workspace);
   // the pictures show what a user sees by default: every file checked on startup
   fs.rmSync(path.join(workspace, '.vscode'), { recursive: true, force: true });
+  writeWindows1251Appeal(workspace);
   fs.mkdirSync(OUT, { recursive: true });
   const server = await startCodeServer(tc, runDir, LOCALE);
   try {
@@ -140,6 +142,11 @@ async function main(): Promise<void> {
         await statusHover(page);
         await quickFixMenu(page);
         await packSummary(page);
+        await page.keyboard.press('Escape');
+        await encodingFix(page, shot, openFile);
+        await targetPick(page, shot);
+        await sendReport(page, shot);
+        await historyView(page, shot);
       } catch (e) {
         // what the page showed when a step gave up, to see why
         await page.screenshot({ path: path.join(runDir, 'failure.png') }).catch(() => undefined);

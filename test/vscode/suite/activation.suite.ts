@@ -3,6 +3,36 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, eventually, EXTENSION_ID, folder } from './helpers';
 
+/** The harness loads this empty extension beside ours (harness/minimalExtension.ts). */
+const MINIMAL_ID = 'rro-tools.rro-minimal';
+
+interface ActivationTimes {
+  load: number;
+  call: number;
+  finish: number;
+}
+
+/**
+ * VS Code's own activation figures, from its «Startup Performance» page (the same numbers
+ * «Running Extensions» shows as load code + call activate): the `perf:` document's table.
+ */
+async function activationTimes(): Promise<Map<string, ActivationTimes>> {
+  // the page's content provider exists once its command has run (a lazy workbench contribution)
+  await vscode.commands.executeCommand('perfview.show');
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'perf', path: 'Startup Performance' }));
+  const text = doc.getText();
+  const table = text.slice(text.indexOf('Extension Activation Stats'));
+  const times = new Map<string, ActivationTimes>();
+  for (const line of table.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    // | id | eager | load code | call activate | finish activate | event | by |
+    const [, id, , load, call, finish] = cells;
+    if (!id || !/^[\w-]+\.[\w-]+$/.test(id) || !/^\d+$/.test(load ?? '')) continue;
+    times.set(id.toLowerCase(), { load: Number(load), call: Number(call), finish: Number(finish) });
+  }
+  return times;
+}
+
 suite('activation', () => {
   test('the fixture workspace is open', () => {
     assert.equal(vscode.workspace.workspaceFolders?.length, 1);
@@ -21,6 +51,26 @@ suite('activation', () => {
     const api = (await activateExtension()).exports as { activationMs?: number };
     assert.equal(typeof api.activationMs, 'number');
     console.log(`rro activation took ${api.activationMs!.toFixed(1)} ms`);
+  });
+
+  test('activation as VS Code reports it, beside a minimal extension in the same run', async () => {
+    await activateExtension();
+    const minimal = vscode.extensions.getExtension(MINIMAL_ID);
+    if (minimal) await eventually(async () => (minimal.isActive ? true : undefined), 'the minimal extension');
+    const times = await eventually(async () => {
+      const t = await activationTimes();
+      return t.has(EXTENSION_ID) && (!minimal || t.has(MINIMAL_ID)) ? t : undefined;
+    }, 'activation figures on the Startup Performance page');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const ours = times.get(EXTENSION_ID)!;
+    const line = (name: string, t: ActivationTimes): string =>
+      `${name}: ${t.load + t.call} ms (load code ${t.load} ms + call activate ${t.call} ms; activate resolved after ${t.finish} ms)`;
+    console.log(`activation (VS Code's figures) ${line('rro-tools', ours)}`);
+    if (!minimal) return;
+    const base = times.get(MINIMAL_ID)!;
+    console.log(`activation (VS Code's figures) ${line('minimal extension', base)}`);
+    const ratio = (ours.load + ours.call) / Math.max(1, base.load + base.call);
+    console.log(`activation ratio rro-tools / minimal: ${ratio.toFixed(2)}`);
   });
 
   test('every command in the manifest is registered', async () => {

@@ -2,7 +2,7 @@
 // fixed, and never touch JSON files that are not РРО documents.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, fileUri, openDoc, positionOf, shapes, waitForDiagnostics } from './helpers';
+import { activateExtension, fileUri, openDoc, positionOf, shape, shapes, waitForDiagnostics } from './helpers';
 
 const BROKEN_STATUS = '"Answerd"';
 
@@ -16,6 +16,19 @@ suite('diagnostics', () => {
     assert.deepEqual(diags, [
       { code: 'rro/status-value', range: [at.line, at.character, at.line, at.character + BROKEN_STATUS.length] },
     ]);
+  });
+
+  test('the rule link opens the bundled rule page at that rule, offline', async () => {
+    const { document } = await openDoc('appeals/status-typo.json');
+    await waitForDiagnostics(document.uri, (d) => d.length > 0, 'diagnostics');
+    const [diag] = vscode.languages.getDiagnostics(document.uri).filter((d) => shape(d).code === 'rro/status-value');
+    assert.ok(diag && typeof diag.code === 'object', 'a code with a link');
+    const target = diag.code.target;
+    assert.equal(target.scheme, 'file');
+    assert.ok(target.path.endsWith('/docs/vsix/rules.md'), target.toString());
+    const line = Number(/^L(\d+)$/.exec(target.fragment)?.[1]);
+    const page = await vscode.workspace.openTextDocument(target.with({ fragment: '' }));
+    assert.match(page.lineAt(line - 1).text, /rro\/status-value/);
   });
 
   test('the diagnostic disappears once the status is fixed', async () => {
