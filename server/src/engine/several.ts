@@ -58,7 +58,7 @@ export function severalParts(
   hasSyntaxErrors: boolean,
   expectRro = false,
 ): Span[] | undefined {
-  if (root?.type === 'array' && !hasSyntaxErrors) {
+  if (root?.type === 'array') {
     const items = root.children ?? [];
     return severalKinds(items, expectRro) > 0 ? items.map((n) => ({ offset: n.offset, length: n.length })) : undefined;
   }
