@@ -89,6 +89,10 @@ describe('document forms over LSP', () => {
     assert.match(code.value, /0005\.0005\.0055\.0040/);
     assert.match(code.value, /0005\.0005\.0060\.0040/);
     assert.match(code.value, /Вопрос А/);
+    const items = await client.completion(uri, find(text, '"0040"', 1));
+    const forty = items.find((i) => i.label === '0040')!;
+    assert.match((forty.documentation as MarkupContent).value, /0005\.0005\.0060\.0040` Вопрос Б/);
+    assert.ok(items.some((i) => i.label === '0005.0005.0055.0040' && i.detail === 'Вопрос А'));
     const direct = (await client.hover(uri, find(text, '"isDirect"', 2)))!.contents as MarkupContent;
     assert.match(direct.value, /isDirect: true/);
     assert.match(direct.value, /isDirect: false/);
