@@ -128,3 +128,48 @@ test('rro split: one file per appeal beside the original, names derived from it,
   assert.equal((await runCli(['split', 'split/missing.json'], { cwd: tmp.root })).code, 2);
   assert.equal((await runCli(['split', '--bogus', 'split/two.json'], { cwd: tmp.root })).code, 2);
 });
+
+test('realistic payloads on the real binary: JavaScript zoned dates, .NET full codes, 1C day-first dates', async () => {
+  const q = a.questions[0];
+  // JavaScript: new Date(2016, 10, 15).toISOString() in Moscow.
+  tmp.write('real/js.json', JSON.stringify({ ...a, createDate: '2016-11-14T21:00:00.000Z' }, null, 2));
+  // .NET (Newtonsoft): DateTime midnight, nulls for unused objects, full four-group codes.
+  tmp.write(
+    'real/dotnet.json',
+    JSON.stringify(
+      { ...a, createDate: '2016-11-15T00:00:00', questions: [{ ...q, code: '0005.0005.0055.1122', attachment: null }] },
+      null,
+      2,
+    ),
+  );
+  const run = await runCli(['check', '--format', 'json', '--today', '2026-11-25', 'real'], {
+    cwd: tmp.root,
+    env: { TZ: 'Europe/Moscow' },
+  });
+  assert.equal(run.code, 0, run.stdout); // a warning and an info: importable
+  const report = JSON.parse(run.stdout) as Awaited<ReturnType<typeof checkJson>>['report'];
+  const js = report.files.find((f) => f.path.endsWith('js.json'))!.diagnostics;
+  assert.deepEqual(
+    js.map((d) => [d.rule, d.severity, d.pointer]),
+    [['rro/date-zone', 'warning', '/createDate']],
+  );
+  assert.match(js[0].message, /2016-11-15/); // the local date of that instant in Moscow
+  const dotnet = report.files.find((f) => f.path.endsWith('dotnet.json'))!.diagnostics;
+  assert.deepEqual(
+    dotnet.map((d) => [d.rule, d.severity, d.pointer]),
+    [['rro/code-full', 'info', '/questions/0/code']],
+  );
+  const strict = await runCli(['check', '--today', '2026-11-25', '--rule', 'code-full=error', 'real/dotnet.json'], {
+    cwd: tmp.root,
+  });
+  assert.equal(strict.code, 1); // a platform on format 4.0
+
+  // 1C: an export with day-first dates is still an appeal, with a fix per date.
+  tmp.write('real/1c.json', JSON.stringify({ ...a, createDate: '15.11.2016' }, null, 2));
+  const onec = await checkJson(['real/1c.json'], tmp.root);
+  assert.equal(onec.code, 1);
+  assert.deepEqual(
+    onec.report.files[0].diagnostics.map((d) => [d.rule, d.pointer]),
+    [['rro/date-format', '/createDate']],
+  );
+});

@@ -88,6 +88,12 @@ describe('a hierarchical classifier', () => {
   });
   const csv =
     'code;name;level;parent_code\n0005;Сфера;1;\n0005;Жилище;2;0005\n0055;Коммунальное;3;0005.0005\n1122;Оплата;4;0005.0005.0055\n0001;Тарифы;5;0005.0005.0055.1122\n0040;Вопрос А;4;0005.0005.0055\n0002;Другая;2;0005\n0060;Тема;3;0005.0002\n0040;Вопрос Б;4;0005.0002.0060\n';
+  test('a full code keeps its groups whatever its parent reference says', () => {
+    const c = parseClassifier(
+      Buffer.from(JSON.stringify([{ code: '0001.0002.0027.0147', name: 'a', parent_code: '0027' }])),
+    );
+    assert.ok(c.byFullCode!.has('0001.0002.0027.0147'));
+  });
   for (const [shape, text] of [
     ['a flat list with parent_code', flat],
     ['a nested tree of own groups', tree],

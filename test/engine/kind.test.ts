@@ -138,6 +138,21 @@ describe('several appeals in one file, in the editor too', () => {
       );
     }
   });
+  test('a named file (expected to be ours): an array of weak appeals is several too', () => {
+    const text = JSON.stringify([
+      { number: '1', questions: [] },
+      { number: '2', questions: [] },
+    ]);
+    assert.equal(checkText(text, { today: TODAY }).kind, 'unknown');
+    assert.equal(checkText(text, { today: TODAY, expectRro: true }).kind, 'several');
+    assert.equal(splitDocument(text)!.length, 2);
+  });
+  test('a broken array of appeals is still several, and says what else is broken', () => {
+    const text = JSON.stringify([a, b], null, 2).replace(/\]$/, '');
+    const rules = checkText(text, { today: TODAY }).findings.map((f) => f.rule);
+    assert.ok(rules.includes('rro/several-documents'));
+    assert.ok(rules.includes('rro/json-syntax'));
+  });
   test('an array of ordinary objects, or one appeal, is not several', () => {
     assert.equal(checkText(JSON.stringify([{ name: 'a' }, { name: 'b' }]), { today: TODAY }).kind, 'unknown');
     assert.equal(splitDocument(JSON.stringify(a)), undefined);

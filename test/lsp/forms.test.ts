@@ -89,6 +89,10 @@ describe('document forms over LSP', () => {
     assert.match(code.value, /0005\.0005\.0055\.0040/);
     assert.match(code.value, /0005\.0005\.0060\.0040/);
     assert.match(code.value, /Вопрос А/);
+    const items = await client.completion(uri, find(text, '"0040"', 1));
+    const forty = items.find((i) => i.label === '0040')!;
+    assert.match((forty.documentation as MarkupContent).value, /0005\.0005\.0060\.0040` Вопрос Б/);
+    assert.ok(items.some((i) => i.label === '0005.0005.0055.0040' && i.detail === 'Вопрос А'));
     const direct = (await client.hover(uri, find(text, '"isDirect"', 2)))!.contents as MarkupContent;
     assert.match(direct.value, /isDirect: true/);
     assert.match(direct.value, /isDirect: false/);
@@ -97,5 +101,31 @@ describe('document forms over LSP', () => {
     assert.doesNotMatch(value.value, /isDirect: true/);
     const number = (await client.hover(uri, find(text, '"number"', 2)))!.contents as MarkupContent;
     assert.match(number.value, /forwarding body's cover letter/);
+  });
+});
+
+describe('a workspace folder hides nothing («Check Folder», the startup scan)', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'rro-lsp-ws-forms-'));
+  writeFileSync(path.join(root, 'empty.json'), '');
+  writeFileSync(path.join(root, 'export.json'), '<?xml version="1.0"?><a/>');
+  writeFileSync(path.join(root, 'two.json'), JSON.stringify([VALID, VALID]));
+  writeFileSync(path.join(root, 'package.json'), '{"name": "x", "version": "1.0.0"}');
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ pull: true, folders: [root] });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('an empty file, XML and an array of appeals are in Problems', async () => {
+    const codes = async (name: string): Promise<string[]> =>
+      (await client.waitForPush(fileUri(path.join(root, name)), () => true, true)).diagnostics.map((d) =>
+        String(d.code),
+      );
+    assert.deepEqual(await codes('empty.json'), ['rro/not-json']);
+    assert.deepEqual(await codes('export.json'), ['rro/not-json']);
+    assert.deepEqual(await codes('two.json'), ['rro/several-documents']);
   });
 });

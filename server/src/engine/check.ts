@@ -12,7 +12,9 @@ import type { CheckOptions, CheckResult, DocumentKind, Finding } from './types';
 export function analyze(doc: ParsedDocument, options: CheckOptions): CheckResult {
   let kind: DocumentKind = doc.root ? detectKind(doc.root, options.expectRro) : sniffKind(doc.text);
   const several =
-    kind === 'several' || doc.syntax.length > 0 ? severalParts(doc.text, doc.root, doc.syntax.length > 0) : undefined;
+    kind === 'several' || doc.syntax.length > 0
+      ? severalParts(doc.text, doc.root, doc.syntax.length > 0, options.expectRro)
+      : undefined;
   if (several) kind = 'several';
   const notJson = kind === 'unknown' && (!doc.root || doc.syntax.length > 0);
   // In a walked folder a file that is not JSON text is an error; ordinary JSON stays silent.

@@ -106,9 +106,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** `0147` under `0001.0002.0027` is `0001.0002.0027.0147`; a code that already holds its parent stays. */
+/** `0147` under `0001.0002.0027` is `0001.0002.0027.0147`; a dotted code is already full and stays. */
 function under(parent: string | undefined, code: string): string {
-  return parent && !code.startsWith(parent + '.') && code !== parent ? `${parent}.${code}` : code;
+  return parent && !code.includes('.') ? `${parent}.${code}` : code;
 }
 
 /**

@@ -14,6 +14,7 @@ export { decodeBytes, type Encoding } from './decode';
 export { LineIndex, type Position } from './positions';
 export { RULES, RULE_BY_ID, type RuleInfo } from './rules/registry';
 export { detectKind } from './kind';
+export { splitDocument } from './several';
 export { isCalendarDay, localDay } from './calendar';
 
 export interface BytesCheck extends CheckResult {

@@ -106,14 +106,14 @@ export function objectKind(obj: JsonNode, expectRro = false): DocumentKind {
 
 export function detectKind(root: JsonNode | undefined, expectRro = false): DocumentKind {
   if (root?.type === 'object') return objectKind(root, expectRro);
-  if (root?.type === 'array' && severalKinds(root.children ?? []) > 0) return 'several';
+  if (root?.type === 'array' && severalKinds(root.children ?? [], expectRro) > 0) return 'several';
   return 'unknown';
 }
 
-/** How many of these values are appeals or no-appeals reports by themselves. */
-export function severalKinds(values: readonly JsonNode[]): number {
+/** How many of these values are appeals or no-appeals reports by themselves (`expectRro`: by any evidence). */
+export function severalKinds(values: readonly JsonNode[], expectRro = false): number {
   let n = 0;
-  for (const v of values) if (v.type === 'object' && objectKind(v) !== 'unknown') n++;
+  for (const v of values) if (v.type === 'object' && objectKind(v, expectRro) !== 'unknown') n++;
   return n;
 }
 

@@ -52,10 +52,15 @@ function valueEnd(text: string, start: number): number {
  * The appeals of a "several" document, as spans of its text: the items of a root array, or
  * the values of a sequence. Undefined when the text is one document (or nothing of ours).
  */
-export function severalParts(text: string, root: JsonNode | undefined, hasSyntaxErrors: boolean): Span[] | undefined {
-  if (root?.type === 'array' && !hasSyntaxErrors) {
+export function severalParts(
+  text: string,
+  root: JsonNode | undefined,
+  hasSyntaxErrors: boolean,
+  expectRro = false,
+): Span[] | undefined {
+  if (root?.type === 'array') {
     const items = root.children ?? [];
-    return severalKinds(items) > 0 ? items.map((n) => ({ offset: n.offset, length: n.length })) : undefined;
+    return severalKinds(items, expectRro) > 0 ? items.map((n) => ({ offset: n.offset, length: n.length })) : undefined;
   }
   if (!hasSyntaxErrors || (root !== undefined && root.type !== 'object')) return undefined;
   const spans = topLevelValues(text);
@@ -65,7 +70,7 @@ export function severalParts(text: string, root: JsonNode | undefined, hasSyntax
     const part = parseDocument(text.slice(s.offset, s.offset + s.length));
     if (part.root) roots.push(part.root);
   }
-  return severalKinds(roots) > 0 ? spans : undefined;
+  return severalKinds(roots, expectRro) > 0 ? spans : undefined;
 }
 
 /**
@@ -83,9 +88,12 @@ export function partTexts(text: string, parts: readonly Span[]): string[] {
   });
 }
 
-/** The texts of the appeals a document holds when it holds several, else undefined (for `rro split` and the editor's fix). */
-export function splitDocument(text: string): string[] | undefined {
+/**
+ * The texts of the appeals a document holds when it holds several, else undefined (for
+ * `rro split`, where the file is named and so expected to be ours, and the editor's fix).
+ */
+export function splitDocument(text: string, expectRro = true): string[] | undefined {
   const doc = parseDocument(text);
-  const parts = severalParts(text, doc.root, doc.syntax.length > 0);
+  const parts = severalParts(text, doc.root, doc.syntax.length > 0, expectRro);
   return parts ? partTexts(text, parts) : undefined;
 }

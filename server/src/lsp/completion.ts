@@ -311,6 +311,11 @@ async function valueItems(
         documentation: { kind: 'markdown', value: entries.map((e) => `\`${e.fullCode}\` ${e.name}`).join('\n\n') },
       });
     }
+    // The full codes platforms also take (questions and refinements), after the 4-digit ones.
+    for (const [code, name] of classifier.byFullCode ?? []) {
+      if (items.length >= MAX_VALUES) break;
+      if (code.length >= 19) items.push(valueItem(place, code, name, CompletionItemKind.Value, items.length));
+    }
     return items;
   }
   if (field.type === 'guid') {

@@ -3,8 +3,7 @@
 // the appeal's text as written. The original stays open and unchanged for the user to delete.
 import { existsSync } from 'node:fs';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
-import type { Finding } from '../engine';
-import { splitDocument } from '../engine/several';
+import { splitDocument, type Finding } from '../engine';
 import { splitNames } from '../files/splitNames';
 import type { OpenRro, ServerContext } from './context';
 import { pathToUri, uriToPath } from './folders';

@@ -44,8 +44,10 @@ export class WorkspaceChecker {
     } catch {
       return this.forget(fsPath); // gone or unreadable between the walk and the read
     }
-    const result = checkBytes(bytes, await this.ctx.options.for(settings, this.ctx.folders.containing(fsPath)?.fsPath));
-    if (result.kind === 'unknown') return this.forget(fsPath);
+    const options = await this.ctx.options.for(settings, this.ctx.folders.containing(fsPath)?.fsPath);
+    // A walked file, as in `rro check <folder>`: not JSON text, or several appeals, is an error.
+    const result = checkBytes(bytes, { ...options, walked: true });
+    if (result.kind === 'unknown' && result.findings.length === 0) return this.forget(fsPath);
     const uri = this.shown.get(fsPath) ?? pathToUri(fsPath);
     this.shown.set(fsPath, uri);
     const diagnostics = toDiagnostics(result.findings, new LineIndex(result.text), this.ctx.text);

@@ -5,8 +5,7 @@
 // (nothing to split); 2 usage, an unreadable file or a write that failed.
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { decodeBytes } from '../../engine';
-import { splitDocument } from '../../engine/several';
+import { decodeBytes, splitDocument } from '../../engine';
 import { splitNames } from '../../files/splitNames';
 import { message } from '../../l10n/messages';
 import { escapeControl } from '../../util/safeText';
