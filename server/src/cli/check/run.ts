@@ -62,17 +62,22 @@ export async function runCheck(input: RunInput): Promise<RunResult> {
     }
     const found = await discover(n.absolute, { include: input.include, exclude: input.exclude });
     for (const p of found.problems) {
-      const shown = p.relative ? path.join(n.display, ...p.relative.split('/')) : n.display;
+      const shown = p.relative ? below(n.display, p.relative) : n.display;
       if (p.code === 'unreadable') result.problems.push(t('check.unreadable', { path: shown, reason: p.detail }));
       else result.notes.push(t(`check.skipped.${p.code}`, { path: shown }));
     }
     for (const f of found.files) {
       if (seen.has(f.absolute)) continue;
       seen.add(f.absolute);
-      checkFile(path.join(n.display, ...f.relative.split('/')), f.absolute, false, input, result);
+      checkFile(below(n.display, f.relative), f.absolute, false, input, result);
     }
   }
   return result;
+}
+
+/** A file under a folder, shown as the user typed the folder (`./exports/` stays `./exports/…`). */
+function below(folder: string, relative: string): string {
+  return folder + (/[\\/]$/.test(folder) ? '' : path.sep) + relative.split('/').join(path.sep);
 }
 
 function checkFile(display: string, absolute: string, named: boolean, input: RunInput, result: RunResult): void {
