@@ -1,6 +1,7 @@
 // The CLI as users expect it: --version, a full --help for every command in both languages
 // (from the help tables beside the commands), --lang checked, colour only when wanted.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -15,7 +16,7 @@ import { serveHelp } from '../../server/src/cli/commands/serve.help';
 import { departmentsHelp } from '../../server/src/cli/commands/departments.help';
 import { nullReportHelp } from '../../server/src/cli/commands/nullReport.help';
 import { lspHelp } from '../../server/src/cli/commands/lsp.help';
-import { ROOT, runCli } from './helpers/runCli';
+import { CLI, ROOT, runCli } from './helpers/runCli';
 
 const HELPS: readonly CommandHelp[] = [
   checkHelp,
@@ -121,4 +122,22 @@ test('rro lsp --help exits 0; a path named --help after -- is a path', async () 
   const r = await runCli(['check', '--', '--help']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--help/);
+});
+
+/** `rro ARGS` on a real pseudo-terminal (Python's pty), its output as the terminal got it. */
+function onTerminal(args: string[], env: NodeJS.ProcessEnv): string {
+  const script = 'import pty, sys; pty.spawn(sys.argv[1:])';
+  const r = spawnSync('python3', ['-c', script, process.execPath, CLI, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, LANG: 'C.UTF-8', ...env },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+test('on a terminal: colour, unless NO_COLOR or --no-color', () => {
+  assert.ok(onTerminal(['check', '--help'], {}).includes(ESC));
+  assert.ok(!onTerminal(['check', '--help'], { NO_COLOR: '1' }).includes(ESC));
+  assert.ok(!onTerminal(['check', '--help', '--no-color'], {}).includes(ESC));
+  assert.ok(!onTerminal(['check', '--help'], { TERM: 'dumb' }).includes(ESC));
 });
