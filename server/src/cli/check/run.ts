@@ -62,7 +62,7 @@ export async function runCheck(input: RunInput): Promise<RunResult> {
     }
     const found = await discover(n.absolute, { include: input.include, exclude: input.exclude });
     for (const p of found.problems) {
-      const shown = p.relative ? below(n.display, p.relative) : n.display;
+      const shown = p.relative ? path.join(n.display, ...p.relative.split('/')) : n.display;
       if (p.code === 'unreadable') result.problems.push(t('check.unreadable', { path: shown, reason: p.detail }));
       else result.notes.push(t(`check.skipped.${p.code}`, { path: shown }));
     }
