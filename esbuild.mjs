@@ -2,9 +2,12 @@
 // server and the `rro` CLI. Each bundle is self-contained, so the .vsix ships no node_modules
 // and the npm package has no runtime dependencies. scripts/binaries.mjs reuses `common`/`cliEntry`.
 import * as esbuild from 'esbuild';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const common = {
+  // Paths below are relative to this file's folder, whatever the current directory.
+  absWorkingDir: path.dirname(fileURLToPath(import.meta.url)),
   bundle: true,
   platform: 'node',
   target: 'node18',

@@ -86,7 +86,7 @@ function fetchInto(partial, target) {
 
 async function blob(work) {
   const main = path.join(work, 'cli.js');
-  await esbuild.build({ ...common, ...cliEntry, absWorkingDir: root, outfile: main, minify: true, sourcemap: false });
+  await esbuild.build({ ...common, ...cliEntry, outfile: main, minify: true, sourcemap: false });
   const config = path.join(work, 'sea-config.json');
   const out = path.join(work, 'sea-prep.blob');
   writeFileSync(config, JSON.stringify({ main, output: out, disableExperimentalSEAWarning: true }));

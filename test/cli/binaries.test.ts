@@ -67,6 +67,13 @@ test('the Linux binary runs rro check on the CLI fixtures without Node', { skip:
     (d) => d.rule,
   );
   assert.ok(rules.includes('rro/code-format') && rules.includes('rro/required'), rules.join(' '));
+  // The whole fixtures folder: the same report, byte for byte, as the bundle run by Node.
+  const args = ['check', '--format', 'json', '--today', '2026-11-25', FIXTURES];
+  const fromBinary = await runBinary(args, work);
+  const fromNode = spawnSync(process.execPath, [CLI, ...args], { cwd: work, encoding: 'utf8' });
+  assert.equal(fromBinary.code, fromNode.status);
+  assert.equal(fromBinary.stdout, fromNode.stdout);
+  assert.ok((JSON.parse(fromBinary.stdout) as { files: unknown[] }).files.length > 10);
   const help = await runBinary(['check', '--help', '--lang', 'ru'], work);
   assert.equal(help.code, 0);
   assert.equal((await runBinary(['--lang', 'de', 'check', 'bad.json'], work)).code, 2);

@@ -1,31 +1,20 @@
 // The CLI as users expect it: --version, a full --help for every command in both languages
 // (from the help tables beside the commands), --lang checked, colour only when wanted.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import en from '../../l10n/cli.en.json';
 import ru from '../../l10n/cli.ru.json';
+import { bundleFor } from '../../server/src/l10n/messages';
 import { GLOBAL_OPTIONS, type CommandHelp } from '../../server/src/cli/help';
 import { useColor } from '../../server/src/cli/style';
-import { checkHelp } from '../../server/src/cli/commands/check.help';
-import { packHelp } from '../../server/src/cli/commands/pack.help';
-import { sendHelp } from '../../server/src/cli/commands/send.help';
-import { serveHelp } from '../../server/src/cli/commands/serve.help';
-import { departmentsHelp } from '../../server/src/cli/commands/departments.help';
-import { nullReportHelp } from '../../server/src/cli/commands/nullReport.help';
-import { lspHelp } from '../../server/src/cli/commands/lsp.help';
-import { ROOT, runCli } from './helpers/runCli';
+import { commandHelps } from '../../server/src/cli/main';
+import { CLI, ROOT, runCli } from './helpers/runCli';
 
-const HELPS: readonly CommandHelp[] = [
-  checkHelp,
-  packHelp,
-  sendHelp,
-  serveHelp,
-  departmentsHelp,
-  nullReportHelp,
-  lspHelp,
-];
+// From main.ts's table: a command wired there is tested here without another line.
+const HELPS: readonly CommandHelp[] = commandHelps();
 const ESC = '\u001b[';
 const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -38,11 +27,18 @@ function keysOf(help: CommandHelp): string[] {
   ];
 }
 
-test('every help table names texts that exist in Russian and English, with exit codes and an example', () => {
+test('every command has a help table (the seven of this release at least)', () => {
+  const names = HELPS.map((h) => h.name);
+  for (const name of ['check', 'pack', 'send', 'serve', 'departments', 'null-report', 'lsp'])
+    assert.ok(names.includes(name), name);
+  assert.equal(new Set(names).size, names.length);
+});
+
+test("every help table names texts that exist in Russian and English (cli.*.json or the command's own bundles), with exit codes and an example", () => {
   for (const help of HELPS) {
     for (const key of keysOf(help)) {
-      assert.ok(key in en, `${help.name}: ${key} missing in cli.en.json`);
-      assert.ok(key in ru, `${help.name}: ${key} missing in cli.ru.json`);
+      assert.ok(key in bundleFor('en'), `${help.name}: ${key} missing in the English bundles`);
+      assert.ok(key in bundleFor('ru'), `${help.name}: ${key} missing in the Russian bundles`);
     }
     assert.ok(help.exitCodes.some((e) => e.code === 0) && help.exitCodes.some((e) => e.code === 2), help.name);
     assert.ok(help.examples.length > 0 && help.examples.every((e) => e.startsWith(`rro ${help.name}`)), help.name);
@@ -121,4 +117,22 @@ test('rro lsp --help exits 0; a path named --help after -- is a path', async () 
   const r = await runCli(['check', '--', '--help']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--help/);
+});
+
+/** `rro ARGS` on a real pseudo-terminal (Python's pty), its output as the terminal got it. */
+function onTerminal(args: string[], env: NodeJS.ProcessEnv): string {
+  const script = 'import pty, sys; pty.spawn(sys.argv[1:])';
+  const r = spawnSync('python3', ['-c', script, process.execPath, CLI, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, LANG: 'C.UTF-8', ...env },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+test('on a terminal: colour, unless NO_COLOR or --no-color', () => {
+  assert.ok(onTerminal(['check', '--help'], {}).includes(ESC));
+  assert.ok(!onTerminal(['check', '--help'], { NO_COLOR: '1' }).includes(ESC));
+  assert.ok(!onTerminal(['check', '--help', '--no-color'], {}).includes(ESC));
+  assert.ok(!onTerminal(['check', '--help'], { TERM: 'dumb' }).includes(ESC));
 });

@@ -72,10 +72,15 @@ export async function runCheck(input: RunInput): Promise<RunResult> {
     for (const f of found.files) {
       if (seen.has(f.absolute)) continue;
       seen.add(f.absolute);
-      checkFile(path.join(n.display, ...f.relative.split('/')), f.absolute, false, input, result);
+      checkFile(below(n.display, f.relative), f.absolute, false, input, result);
     }
   }
   return result;
+}
+
+/** A file under a folder, shown as the user typed the folder (`./exports/` stays `./exports/…`). */
+function below(folder: string, relative: string): string {
+  return folder + (/[\\/]$/.test(folder) ? '' : path.sep) + relative.split('/').join(path.sep);
 }
 
 function checkFile(display: string, absolute: string, named: boolean, input: RunInput, result: RunResult): void {

@@ -74,7 +74,9 @@ export function renderCommandHelp(help: CommandHelp, lang: Lang, paint: Paint): 
   const t = (key: string): string => message(key, undefined, lang);
   const heading = (key: string): string => paint.bold(t(key));
   const out = [
-    `${heading('help.usage')} ${help.usage.map((u) => `rro ${u.replace('[options]', t('help.optionsWord'))}`).join('\n       ')}`,
+    `${heading('help.usage')} ${help.usage
+      .map((u) => `rro ${u.replace('[options]', t('help.optionsWord'))}`)
+      .join('\n' + ' '.repeat(t('help.usage').length + 1))}`,
     '',
   ];
   const width = flagsWidth(help.options, GLOBAL_OPTIONS);

@@ -43,6 +43,11 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   lsp: { run: lsp, help: lspHelp },
 };
 
+/** Every command's help table, in `rro --help` order (tests check each one). */
+export function commandHelps(): CommandHelp[] {
+  return Object.values(COMMANDS).map((c) => c.help);
+}
+
 /** What main needs from the process; whether each stream is a terminal decides colour. */
 export interface MainIO extends Omit<CliIO, 'lang' | 'color'> {
   stdoutIsTTY?: boolean;
@@ -99,7 +104,7 @@ export async function main(argv: string[], io: MainIO): Promise<number> {
   const full: CliIO = { ...io, lang, color };
   const paint = paintFor(color);
   const [name, ...args] = g.rest;
-  const helps = Object.values(COMMANDS).map((c) => c.help);
+  const helps = commandHelps();
 
   if (name === '--version' || name === '-v' || name === 'version') {
     full.stdout(`rro ${VERSION}\n`);

@@ -1,4 +1,5 @@
 // `rro check --help` (rendered by ../help.ts; texts in l10n/cli.*.json under help.check.*).
+import { DEFAULT_INCLUDE } from '../../files/discover';
 import type { CommandHelp } from '../help';
 
 export const checkHelp: CommandHelp = {
@@ -12,7 +13,7 @@ export const checkHelp: CommandHelp = {
     { flags: '--rule ID=SEVERITY', key: 'help.check.opt.rule' },
     { flags: '--today YYYY-MM-DD', key: 'help.check.opt.today', defaultKey: 'help.default.today' },
     { flags: '--attachments-required', key: 'help.check.opt.attachmentsRequired' },
-    { flags: '--include GLOB', key: 'help.check.opt.include', default: '**/*.json' },
+    { flags: '--include GLOB', key: 'help.check.opt.include', default: DEFAULT_INCLUDE.join(' ') },
     { flags: '--exclude GLOB', key: 'help.check.opt.exclude' },
     { flags: '-q, --quiet', key: 'help.check.opt.quiet' },
   ],

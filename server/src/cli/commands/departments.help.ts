@@ -1,4 +1,5 @@
 // `rro departments --help` (rendered by ../help.ts; texts in l10n/cli.*.json, help.departments.*).
+import { DEFAULT_TIMEOUT_MS } from '../../api/client';
 import type { CommandHelp } from '../help';
 
 export const departmentsHelp: CommandHelp = {
@@ -9,7 +10,7 @@ export const departmentsHelp: CommandHelp = {
   options: [
     { flags: '--url ROOT', key: 'help.departments.opt.url' },
     { flags: '--format text|json', key: 'help.departments.opt.format', default: 'text' },
-    { flags: '--timeout SECONDS', key: 'help.departments.opt.timeout', default: '30' },
+    { flags: '--timeout SECONDS', key: 'help.departments.opt.timeout', default: String(DEFAULT_TIMEOUT_MS / 1000) },
     { flags: '--ca-file PEM', key: 'help.departments.opt.caFile', default: 'RRO_API_CA_FILE' },
   ],
   exitCodes: [

@@ -1,5 +1,6 @@
 // `rro pack --help` (rendered by ../help.ts; texts in l10n/cli.*.json under help.pack.*).
 import { DEFAULT_ARCHIVE_LIMIT_MB } from '../../format/table';
+import { DEFAULT_INCLUDE } from '../../files/discover';
 import type { CommandHelp } from '../help';
 
 export const packHelp: CommandHelp = {
@@ -12,7 +13,7 @@ export const packHelp: CommandHelp = {
     { flags: '--only-valid', key: 'help.pack.opt.onlyValid' },
     { flags: '--allow-errors', key: 'help.pack.opt.allowErrors' },
     { flags: '--max-size-mb N', key: 'help.pack.opt.maxSize', default: String(DEFAULT_ARCHIVE_LIMIT_MB) },
-    { flags: '--include GLOB', key: 'help.pack.opt.include', default: '**/*.json' },
+    { flags: '--include GLOB', key: 'help.pack.opt.include', default: DEFAULT_INCLUDE.join(' ') },
     { flags: '--exclude GLOB', key: 'help.pack.opt.exclude' },
     { flags: '--today YYYY-MM-DD', key: 'help.pack.opt.today', defaultKey: 'help.default.today' },
     { flags: '--classifier FILE', key: 'help.pack.opt.classifier' },

@@ -1,4 +1,6 @@
 // `rro send --help` (rendered by ../help.ts; texts in l10n/cli.*.json under help.send.*).
+import { DEFAULT_TIMEOUT_MS } from '../../api/client';
+import { DEFAULT_CONCURRENCY, DEFAULT_RETRY } from '../../send';
 import type { CommandHelp } from '../help';
 
 export const sendHelp: CommandHelp = {
@@ -10,10 +12,10 @@ export const sendHelp: CommandHelp = {
     { flags: '--url ROOT', key: 'help.send.opt.url' },
     { flags: '-y, --yes', key: 'help.send.opt.yes' },
     { flags: '--report-dir DIR', key: 'help.send.opt.reportDir', default: '.rro/reports' },
-    { flags: '--concurrency N', key: 'help.send.opt.concurrency', default: '2' },
-    { flags: '--timeout SECONDS', key: 'help.send.opt.timeout', default: '30' },
-    { flags: '--retries N', key: 'help.send.opt.retries', default: '3' },
-    { flags: '--retry-delay MS', key: 'help.send.opt.retryDelay', default: '1000' },
+    { flags: '--concurrency N', key: 'help.send.opt.concurrency', default: String(DEFAULT_CONCURRENCY) },
+    { flags: '--timeout SECONDS', key: 'help.send.opt.timeout', default: String(DEFAULT_TIMEOUT_MS / 1000) },
+    { flags: '--retries N', key: 'help.send.opt.retries', default: String(DEFAULT_RETRY.retries) },
+    { flags: '--retry-delay MS', key: 'help.send.opt.retryDelay', default: String(DEFAULT_RETRY.baseDelayMs) },
     { flags: '--resume REPORT.json', key: 'help.send.opt.resume' },
     { flags: '--only-valid', key: 'help.send.opt.onlyValid' },
     { flags: '--allow-errors', key: 'help.send.opt.allowErrors' },
