@@ -35,6 +35,7 @@ export const LAZY_COMMANDS: readonly string[] = [
   'rro.setApiHeaders',
   'rro.findDepartment',
   'rro.nullReport',
+  'rro.status',
 ];
 
 type HeavyModule = typeof import('../heavy');

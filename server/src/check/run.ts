@@ -64,7 +64,7 @@ export async function runCheck(input: RunInput): Promise<RunResult> {
     }
     const found = await discover(n.absolute, { include: input.include, exclude: input.exclude });
     for (const p of found.problems) {
-      const shown = p.relative ? path.join(n.display, ...p.relative.split('/')) : n.display;
+      const shown = p.relative ? below(n.display, p.relative) : n.display;
       if (p.code === 'unreadable')
         result.problems.push(t('check.unreadable', { path: escapeControl(shown), reason: p.detail }));
       else result.notes.push(t(`check.skipped.${p.code}`, { path: escapeControl(shown) }));
