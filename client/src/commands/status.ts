@@ -5,8 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { LineIndex } from '../../../server/src/engine';
-import { loadReport, platformStatus, spanOfPointer, type StatusResult } from '../../../server/src/send';
-import { escapeControl } from '../../../server/src/util/safeText';
+import { escapeControl, loadReport, platformStatus, spanOfPointer, type StatusResult } from '../../../server/src/send';
 import { apiSettings, makeApiClient } from './apiSettings';
 import type { ClientServices } from './index';
 
