@@ -2,7 +2,7 @@
 // HTTP to the emulator, and waiting on events (never on the clock).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once, type EventEmitter } from 'node:events';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -11,8 +11,16 @@ export const CLI = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 export const DEPARTMENT = '30B1BE3B-BED1-49F6-AB4C-D138A81A9505';
 export const OTHER_DEPARTMENT = '7D2C1A90-3B44-4E55-8F66-0A1B2C3D4E5F';
 
+const made: string[] = [];
+// Every temporary folder a test file made goes when its process ends (a failed test included).
+process.once('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = 'rro-api-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 type Question = Record<string, unknown>;

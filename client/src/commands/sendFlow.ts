@@ -15,10 +15,10 @@ import {
   type SendReport,
   type SendRunResult,
 } from '../../../server/src/send';
+import { escapeControl } from '../../../server/src/util/safeText';
 import { apiSettings, confirmWorkspaceHost, makeApiClient, uiLang } from './apiSettings';
 import { checkOptionsFor } from './engineOptions';
 import type { ClientServices } from './index';
-import { escapeControl } from '../../../server/src/send';
 
 /** Only the extension's own tests (ExtensionMode.Test) may skip the modal questions. */
 export interface SendFlowOptions {

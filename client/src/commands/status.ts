@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { LineIndex } from '../../../server/src/engine';
-import { escapeControl, loadReport, platformStatus, spanOfPointer, type StatusResult } from '../../../server/src/send';
+import { loadReport, platformStatus, spanOfPointer, type StatusResult } from '../../../server/src/send';
+import { escapeControl } from '../../../server/src/util/safeText';
 import { apiSettings, makeApiClient } from './apiSettings';
 import type { ClientServices } from './index';
 
