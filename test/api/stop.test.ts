@@ -152,3 +152,40 @@ test('SIGKILL and SIGINT at random points, several concurrencies, then --resume:
   assert.ok(committedUnanswered > 0, 'some imports were committed and never answered');
   assert.ok(settledByLog > 0, 'some unknown files were settled by the request log');
 });
+
+test('the real CLI on a platform without a request log: unknown attachments held on resume, resent with --resend-unknown', async () => {
+  let resetting = true;
+  const emu = await startEmulator({
+    requestLog: false,
+    faults: () => (resetting ? { kind: 'reset' } : { kind: 'none' }),
+  });
+  const cwd = tempDir();
+  for (let i = 1; i <= 3; i++)
+    writeJson(path.join(cwd, 'in'), `h-${i}.json`, appeal(`HR-${i}`, [final('0015', 'Answered', `Ответ_${i}.txt`)]));
+  try {
+    const first = await runCli(['send', 'in', '--url', emu.url, '--yes'], { cwd });
+    assert.equal(first.code, 1);
+    assert.equal(loadReport(latestReport(cwd)).totals.unknown, 3);
+    assert.equal(emu.state.appeals.length, 3, 'all committed, none answered');
+    resetting = false;
+
+    const held = await runCli(['send', '--resume', latestReport(cwd), '--yes'], { cwd });
+    assert.equal(held.code, 1);
+    assert.match(held.stderr, /0 resent, 0 verified in the request log, 3 left unknown/);
+    assert.equal((held.stdout.match(/^unknown /gm) ?? []).length, 3, 'the held files are listed');
+    assert.equal(emu.stats.duplicateAttachments, 0, 'nothing was resent');
+
+    const forced = await runCli(['send', '--resume', latestReport(cwd), '--yes', '--resend-unknown'], { cwd });
+    assert.equal(forced.code, 0, forced.stderr);
+    const report = loadReport(latestReport(cwd));
+    assert.deepEqual(
+      report.files.map((f) => [f.status, f.note]),
+      Array(3).fill(['accepted', 'accepted-earlier']),
+    );
+    assert.equal(emu.state.appeals.length, 3);
+    // The price of --resend-unknown: each resend was refused «уже был загружен» — and reported accepted.
+    assert.equal(emu.stats.duplicateAttachments, 3);
+  } finally {
+    await emu.close();
+  }
+});

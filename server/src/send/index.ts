@@ -17,3 +17,5 @@ export { judge, pointerFor, exceptionMessage } from './outcome';
 export { spanOfPointer, type TextSpan } from './locate';
 export * from './types';
 export { platformStatus, appealsOf, type PlatformState, type StatusResult, type StatusRow } from './status';
+// Shown with text from outside (the client reaches the core through one face).
+export { escapeControl } from '../util/safeText';

@@ -161,6 +161,7 @@ async function settleEarlierUnknown(
       ? await readLogs(
           options.requestLog,
           held.map((x) => x.item.entry),
+          options.abortSignal,
         )
       : new Map();
   for (const { item, index } of held) {
@@ -186,9 +187,11 @@ async function settleByLog(writer: ReportWriter, options: SendRunOptions): Promi
       (x) => x.entry.status === 'unknown' && x.entry.hasAttachment && x.entry.unknownSince && x.entry.note !== 'held',
     );
   if (unknown.length === 0) return;
+  // A second Ctrl+C aborts this lookup too; what it did not settle stays unknown.
   const logs = await readLogs(
     options.requestLog,
     unknown.map((x) => x.entry),
+    options.abortSignal,
   );
   for (const { entry, index } of unknown) {
     if (receivedSince(entry, entry.unknownSince!, logs) !== true) continue;
