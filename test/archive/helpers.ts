@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -11,17 +11,8 @@ export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const VALID_FIXTURES = path.join(REPO, 'test', 'fixtures', 'valid');
 export const TODAY = '2026-11-25';
 
-const made: string[] = [];
-
-/** A fresh folder under the system's temp dir, removed when the test process exits. */
 export function tempDir(prefix: string): string {
-  if (made.length === 0)
-    process.once('exit', () => {
-      for (const dir of made) rmSync(dir, { recursive: true, force: true });
-    });
-  const dir = mkdtempSync(path.join(tmpdir(), `rro-${prefix}-`));
-  made.push(dir);
-  return dir;
+  return mkdtempSync(path.join(tmpdir(), `rro-${prefix}-`));
 }
 
 export function writeFile(root: string, relative: string, content: string | Uint8Array): string {

@@ -3,7 +3,6 @@
 // format 6.0 §3.4 is known; the layout lives in NULL_REPORT_FIELDS), then offers to reveal it for
 // packing. (Sending it is not offered: the API method for it is not in our sources.)
 // Scripts and tests may pass every answer as an argument; a month that has not ended is refused.
-// "Previous" and "ended" are judged on the local calendar (localDay), as `rro check` judges.
 import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import {
@@ -12,7 +11,6 @@ import {
   previousMonth,
   type NullReportPeriod,
 } from '../../../server/src/cli/commands/nullReport';
-import { escapeControl } from '../../../server/src/util/safeText';
 import { pickDepartment } from './departments';
 import type { ClientServices } from './index';
 
@@ -34,9 +32,7 @@ export function registerNullReport(services: ClientServices): vscode.Disposable 
       const departmentId = args.departmentId ?? (await askDepartment(services));
       if (!departmentId) return undefined;
       if (!GUID.test(departmentId)) {
-        void vscode.window.showErrorMessage(
-          vscode.l10n.t('RRO: “{0}” is not a department GUID.', escapeControl(departmentId)),
-        );
+        void vscode.window.showErrorMessage(vscode.l10n.t('RRO: “{0}” is not a department GUID.', departmentId));
         return undefined;
       }
       const period =

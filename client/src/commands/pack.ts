@@ -4,6 +4,7 @@
 // checkArchive.ts and is registered from here too.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { escapeControl } from '../../../server/src/util/safeText';
 import {
   EntryTooLargeError,
   FileCheckError,
@@ -23,7 +24,6 @@ import { checkOptionsFor, uiLang } from './engineOptions';
 import { CHECK_FOLDER_COMMAND } from './checkFolder';
 import type { ClientServices } from './index';
 import { message } from '../../../server/src/l10n/messages';
-import { escapeControl } from '../../../server/src/util/safeText';
 
 export const PACK_FOLDER_COMMAND = 'rro.packFolder';
 

@@ -1,13 +1,11 @@
 // `rro null-report --department <guid> [--year Y --month M] [-o file]`: the no-appeals report
-// of spec §7 for a month that has ended (default: the previous month), on the local calendar.
-// The field layout comes from NULL_REPORT_FIELDS in the format table — an assumption until
-// format 6.0 §3.4 is known.
+// of spec §7 for a month that has ended (default: the previous month). The field layout comes
+// from NULL_REPORT_FIELDS in the format table — an assumption until format 6.0 §3.4 is known.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { localDay } from '../../engine';
 import { NULL_REPORT_FIELDS } from '../../format/table';
 import { message } from '../../l10n/messages';
-import { escapeControl } from '../../util/safeText';
 import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
 
@@ -60,7 +58,7 @@ export async function nullReport(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const department = values.department?.trim() ?? '';
-  if (!GUID.test(department)) throw new CliError(t('nullReport.cli.department', { value: escapeControl(department) }));
+  if (!GUID.test(department)) throw new CliError(t('nullReport.cli.department', { value: department }));
   if ((values.year === undefined) !== (values.month === undefined)) throw new CliError(t('nullReport.cli.both'));
   const today = new Date();
   let period = previousMonth(today);
