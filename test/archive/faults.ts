@@ -8,17 +8,20 @@ export interface Faults {
   failRead?: string;
   /** Creating the n-th output file (1-based) fails with ENOSPC. */
   failCreate?: number;
+  /** The n-th write to an output file (1-based) fails with ENOSPC, without a path (as a full disk does). */
+  failWrite?: number;
 }
 
-function errno(code: string, file: string): NodeJS.ErrnoException {
-  const e: NodeJS.ErrnoException = new Error(`${code}: injected failure, ${file}`);
+function errno(code: string, file?: string): NodeJS.ErrnoException {
+  const e: NodeJS.ErrnoException = new Error(`${code}: injected failure${file ? `, ${file}` : ''}`);
   e.code = code;
-  e.path = file;
+  if (file !== undefined) e.path = file;
   return e;
 }
 
 export function faultyFs(faults: Faults): PackFs {
   let created = 0;
+  let written = 0;
   return {
     ...nodePackFs,
     async readFile(file) {
@@ -27,7 +30,14 @@ export function faultyFs(faults: Faults): PackFs {
     },
     async create(file) {
       if (++created === faults.failCreate) throw errno('ENOSPC', file);
-      return nodePackFs.create(file);
+      const real = await nodePackFs.create(file);
+      return {
+        write: async (chunk) => {
+          if (++written === faults.failWrite) throw errno('ENOSPC');
+          return real.write(chunk);
+        },
+        close: () => real.close(),
+      };
     },
   };
 }

@@ -165,7 +165,9 @@ test('rro pack: Ctrl+C (SIGINT) mid-way exits 130 and leaves no archive and no t
   const watcher = watch(out);
   await Promise.race([
     exited,
-    new Promise<void>((resolve) => watcher.on('change', (_event, name) => /\.2\.tmp$/.test(String(name)) && resolve())),
+    new Promise<void>((resolve) =>
+      watcher.on('change', (_event, name) => /\.part2\.tmp$/.test(String(name)) && resolve()),
+    ),
   ]);
   watcher.close();
   child.kill('SIGINT');

@@ -10,6 +10,7 @@ import {
   FileCheckError,
   FolderError,
   isAbort,
+  PackOutputError,
   packFolder,
   BYTES_PER_MB,
   type ErrorPolicy,
@@ -104,7 +105,7 @@ async function runWithProgress(
   const limitMb = vscode.workspace
     .getConfiguration('rro', folder)
     .get<number>('archive.maxSizeMB', DEFAULT_ARCHIVE_LIMIT_MB);
-  const title = l10n.t('RRO: packing {0}…', path.basename(folder.fsPath));
+  const title = l10n.t('RRO: packing {0}…', escapeControl(path.basename(folder.fsPath)));
   try {
     return await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },
@@ -182,6 +183,12 @@ function report(services: ClientServices, result: PackResult, folder: vscode.Uri
       l10n.t('Left out {0}: {1}', escapeControl(l.path), leftOutLabel(l.reason)) +
         (l.detail ? ` (${escapeControl(l.detail)})` : ''),
     );
+  for (const t of result.removedTemps) {
+    services.output.info(l10n.t('Removed a stale temporary file: {0}', escapeControl(t)));
+    void vscode.window.showInformationMessage(
+      message('pack.removedTemp', { file: escapeControl(path.basename(t)) }, lang),
+    );
+  }
   if (result.status === 'empty') {
     void vscode.window.showWarningMessage(message('pack.empty', { folder: path.basename(folder.fsPath) }, lang));
     return;
@@ -194,11 +201,14 @@ function report(services: ClientServices, result: PackResult, folder: vscode.Uri
     formatSeconds(result.durationMs),
   );
   if (result.staleParts.length > 0) {
-    const names = result.staleParts.map((p) => path.basename(p)).join(', ');
+    const names = result.staleParts.map((p) => escapeControl(path.basename(p))).join(', ');
     void vscode.window.showWarningMessage(message('pack.staleParts', { files: names }, lang));
   }
+  const sameFiles =
+    result.sameFiles > 0 ? ' ' + message('pack.sameFiles', { count: result.sameFiles }, lang) + '.' : '';
   const leftOut =
-    result.leftOut.length > 0 ? ' ' + l10n.t('Left out: {0} (see the РРО output).', result.leftOut.length) : '';
+    sameFiles +
+    (result.leftOut.length > 0 ? ' ' + l10n.t('Left out: {0} (see the РРО output).', result.leftOut.length) : '');
   const reveal = l10n.t('Reveal in File Explorer');
   void vscode.window.showInformationMessage(summary + leftOut, reveal).then((choice) => {
     if (choice === reveal && result.parts[0])
@@ -209,20 +219,27 @@ function report(services: ClientServices, result: PackResult, folder: vscode.Uri
 function explain(e: unknown, folder: vscode.Uri): string {
   const lang = uiLang();
   if (e instanceof FolderError)
-    return message(`pack.error.folder.${e.code}`, { folder: folder.fsPath, detail: e.detail }, lang);
+    return message(`pack.error.folder.${e.code}`, { folder: escapeControl(folder.fsPath), detail: e.detail }, lang);
+  if (e instanceof PackOutputError)
+    return message('pack.error.output', { output: escapeControl(e.output), code: e.code }, lang);
   if (e instanceof EntryTooLargeError) {
     const mb = (n: number): string => message('pack.size.mb', { n: formatDecimal(n / 1e6) }, lang);
     return l10n.t(
       '{0} alone takes {1} compressed, more than one archive may hold ({2}); raise the setting rro.archive.maxSizeMB or pack it separately.',
-      e.entryName,
+      escapeControl(e.entryName),
       mb(e.archiveBytes),
       mb(e.limitBytes),
     );
   }
-  if (e instanceof ZipLimitError) return message('pack.error.zipLimit', { file: e.entryName }, lang);
-  if (e instanceof FileCheckError) return message('pack.error.check', { file: e.file, reason: e.reason }, lang);
+  if (e instanceof ZipLimitError) return message('pack.error.zipLimit', { file: escapeControl(e.entryName) }, lang);
+  if (e instanceof FileCheckError)
+    return message('pack.error.check', { file: escapeControl(e.file), reason: escapeControl(e.reason) }, lang);
   const errno = e as NodeJS.ErrnoException;
   if (typeof errno?.code === 'string')
-    return message('pack.error.io', { file: path.basename(errno.path ?? ''), code: errnoLabel(errno.code) }, lang);
+    return message(
+      'pack.error.io',
+      { file: escapeControl(path.basename(errno.path ?? '')), code: errnoLabel(errno.code) },
+      lang,
+    );
   return e instanceof Error ? e.message : String(e);
 }

@@ -13,9 +13,10 @@ import {
   type LeftOut,
   type SelectOptions,
 } from './packSelect';
+import { removeStaleTemps } from './packTemp';
 import { prepareEntry, type PreparedEntry } from './zipWriter';
 
-export { EntryTooLargeError, partPath, type PackFs, type PartInfo } from './packParts';
+export { EntryTooLargeError, PackOutputError, partPath, type PackFs, type PartInfo } from './packParts';
 export { FolderError, type FileWithErrors, type LeftOut, type LeftOutReason, type PlacedError } from './packSelect';
 
 /** What to do when files have errors: refuse to pack, leave those files out, or pack them anyway. */
@@ -62,6 +63,10 @@ export interface PackResult {
   withErrors: FileWithErrors[];
   /** Archives of an earlier run beside the output that this run did not replace (not deleted: they are the user's). */
   staleParts: string[];
+  /** Temporary files of a killed earlier pack of the same output, removed (they hold personal data). */
+  removedTemps: string[];
+  /** Files left out because they are another name of a file packed (hard link, symlink). */
+  sameFiles: number;
   /** Uncompressed bytes of the packed files, and the archives' total size. */
   inputBytes: number;
   archiveBytes: number;
@@ -84,10 +89,16 @@ export async function packFolder(folder: string, options: PackOptions): Promise<
     leftOut,
     withErrors: [],
     staleParts: [],
+    removedTemps: [],
+    sameFiles: leftOut.filter((l) => l.reason === 'same-file').length,
     inputBytes: 0,
     archiveBytes: 0,
     durationMs: 0,
   };
+  if (fs.list) {
+    const list = fs.list.bind(fs);
+    result.removedTemps = await removeStaleTemps(options.output, list, (f) => fs.unlink(f));
+  }
   const archive = new SplitArchive(options.output, options.limitBytes ?? DEFAULT_LIMIT_BYTES, fs);
   const level = options.level ?? 6;
   let refused = false;

@@ -20,6 +20,8 @@ export interface PackFs {
   rename(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
   exists(file: string): Promise<boolean>;
+  /** Names in a folder (to find the temporary files of a pack that was killed). */
+  list?(dir: string): Promise<string[]>;
 }
 
 /** Files bigger than this get a buffer of their own (not kept for reuse). */
@@ -83,6 +85,7 @@ function realFs(pool: BufferPool | undefined): PackFs {
     },
     rename: (from, to) => nodeFs.rename(from, to),
     unlink: (file) => nodeFs.unlink(file),
+    list: (dir) => nodeFs.readdir(dir),
     exists: (file) =>
       nodeFs.access(file).then(
         () => true,

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { nodePackFs, type PackFs, type WritableFile } from './packFs';
+import { tempPartPath } from './packTemp';
 import { singleEntryArchiveSize, ZipWriter, type ByteSink, type PreparedEntry } from './zipWriter';
 
 export { createNodePackFs, nodePackFs, type PackFs, type WritableFile } from './packFs';
@@ -17,6 +18,32 @@ export class EntryTooLargeError extends Error {
   ) {
     super(`${entryName}: ${archiveBytes} bytes compressed, the limit is ${limitBytes}`);
     this.name = 'EntryTooLargeError';
+  }
+}
+
+/**
+ * Writing the archive failed (ENOSPC, EACCES, EROFS…): the problem is the output's, and the
+ * message names the archive being written, not the folder being packed.
+ */
+export class PackOutputError extends Error {
+  constructor(
+    readonly output: string,
+    readonly code: string,
+    cause: unknown,
+  ) {
+    super(`${output}: ${code}`, { cause });
+    this.name = 'PackOutputError';
+  }
+}
+
+/** Runs one output operation; an errno failure becomes a PackOutputError naming `output`. */
+async function onOutput<T>(output: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code === 'string' && !(e instanceof PackOutputError)) throw new PackOutputError(output, code, e);
+    throw e;
   }
 }
 
@@ -93,7 +120,8 @@ export class SplitArchive {
       if (part) await this.close(part);
       part = await this.open();
     }
-    await part.zip.add(entry);
+    const open = part;
+    await onOutput(this.output, () => open.zip.add(entry));
   }
 
   /** Finish every part and move them into place; returns where they went. */
@@ -104,7 +132,7 @@ export class SplitArchive {
     const placed: PartInfo[] = [];
     for (const [i, part] of this.parts.entries()) {
       const target = single ? this.output : partPath(this.output, i + 1);
-      await this.fs.rename(part.temp, target);
+      await onOutput(target, () => this.fs.rename(part.temp, target));
       placed.push({ path: target, entries: part.zip.entryCount, bytes: part.bytes });
     }
     this.parts.length = 0;
@@ -121,9 +149,8 @@ export class SplitArchive {
   }
 
   private async open(): Promise<OpenPart> {
-    const dir = path.dirname(this.output);
-    const temp = path.join(dir, `.${path.basename(this.output)}.${this.token}.${this.parts.length + 1}.tmp`);
-    const file = await this.fs.create(temp);
+    const temp = tempPartPath(this.output, this.token, this.parts.length + 1);
+    const file = await onOutput(this.output, () => this.fs.create(temp));
     const sink = new BufferedSink(file);
     const part: OpenPart = { temp, sink, zip: new ZipWriter(sink), bytes: 0 };
     this.parts.push(part);
@@ -131,8 +158,10 @@ export class SplitArchive {
   }
 
   private async close(part: OpenPart): Promise<void> {
-    part.bytes = await part.zip.finish();
-    await part.sink.flush();
-    await part.sink.file.close();
+    await onOutput(this.output, async () => {
+      part.bytes = await part.zip.finish();
+      await part.sink.flush();
+      await part.sink.file.close();
+    });
   }
 }

@@ -3,6 +3,7 @@
 import { discover, DEFAULT_INCLUDE, type DiscoveryProblemCode } from '../files/discover';
 import { createMatcher } from '../files/glob';
 import { LineIndex, type BytesCheck, type DocumentKind, type MessageArgs } from '../engine';
+import { dropSameFiles } from './packSameFile';
 
 /** Why a file was left out of the archive. */
 export type LeftOutReason =
@@ -18,12 +19,14 @@ export type LeftOutReason =
   | 'has-errors'
   /** a name an archive must not carry (a backslash, a control character) */
   | 'unsafe-name'
+  /** the same file as another name in the folder (hard link, symlink): `detail` is the name packed */
+  | 'same-file'
   | DiscoveryProblemCode;
 
 export interface LeftOut {
   path: string;
   reason: LeftOutReason;
-  /** errno code for `unreadable`; empty otherwise. */
+  /** errno code for `unreadable`; the name packed for `same-file`; empty otherwise. */
   detail: string;
 }
 
@@ -58,8 +61,9 @@ export async function selectFiles(folder: string, options: SelectOptions): Promi
     else candidates.push({ path: f.relative, absolute: f.absolute });
   }
   candidates.sort((a, b) => compareNames(a.path, b.path));
+  const distinct = dropSameFiles(candidates, leftOut);
   leftOut.sort((a, b) => compareNames(a.path, b.path));
-  return { candidates, leftOut };
+  return { candidates: distinct, leftOut };
 }
 
 /** The folder itself cannot be packed: missing, not a folder, unreadable. */

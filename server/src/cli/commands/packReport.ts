@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import type { PackResult } from '../../archive/pack';
 import { message, type Lang } from '../../l10n/messages';
+import { escapeControl } from '../../util/safeText';
 import type { CliIO } from '../io';
 
 /** Sizes as people read them: decimal units, like the archive limit. */
@@ -17,10 +18,14 @@ const ERRORS_PER_FILE = 10;
 
 export function printResult(result: PackResult, folder: string, io: CliIO): void {
   const say = (key: string, args: Record<string, string | number> = {}): string => message(key, args, io.lang);
-  const shown = (p: string): string => path.relative(io.cwd, p) || p;
+  // File names come from outside: shown with control characters escaped (util/safeText.ts).
+  const shown = (p: string): string => escapeControl(path.relative(io.cwd, p) || p);
+  const name = escapeControl;
+  for (const t of result.removedTemps) io.stderr(say('pack.removedTemp', { file: shown(t) }) + '\n');
   if (result.leftOut.length > 0) {
     io.stderr(say('pack.leftOut', { count: result.leftOut.length }) + '\n');
-    for (const l of result.leftOut) io.stderr(`  ${l.path}: ${say(`pack.reason.${l.reason}`, { detail: l.detail })}\n`);
+    for (const l of result.leftOut)
+      io.stderr(`  ${name(l.path)}: ${say(`pack.reason.${l.reason}`, { detail: name(l.detail) })}\n`);
   }
   if (result.withErrors.length > 0) {
     const header =
@@ -28,10 +33,12 @@ export function printResult(result: PackResult, folder: string, io: CliIO): void
     io.stderr(say(header ? 'pack.errorsPacked' : 'pack.errors', { count: result.withErrors.length }) + '\n');
     for (const f of result.withErrors) {
       for (const e of f.errors.slice(0, ERRORS_PER_FILE)) {
-        io.stderr(`  ${f.path}:${e.line}:${e.column} ${e.rule} ${message(e.messageKey, e.args, io.lang)}\n`);
+        io.stderr(
+          `  ${name(f.path)}:${e.line}:${e.column} ${e.rule} ${name(message(e.messageKey, e.args, io.lang))}\n`,
+        );
       }
       const more = f.errors.length - ERRORS_PER_FILE;
-      if (more > 0) io.stderr(say('pack.moreErrors', { count: more, file: f.path }) + '\n');
+      if (more > 0) io.stderr(say('pack.moreErrors', { count: more, file: name(f.path) }) + '\n');
     }
   }
   if (result.status === 'refused') io.stderr(say('pack.refused', { count: result.withErrors.length }) + '\n');
@@ -46,6 +53,7 @@ export function printResult(result: PackResult, folder: string, io: CliIO): void
         seconds: (result.durationMs / 1000).toFixed(1),
       }) + '\n',
     );
+    if (result.sameFiles > 0) io.stdout(say('pack.sameFiles', { count: result.sameFiles }) + '\n');
     for (const p of result.parts)
       io.stdout(say('pack.part', { path: shown(p.path), entries: p.entries, size: sizeText(p.bytes, io.lang) }) + '\n');
     if (result.staleParts.length > 0)
