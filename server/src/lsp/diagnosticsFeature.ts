@@ -1,6 +1,7 @@
 // Diagnostics of open documents. Pull (`textDocument/diagnostic`) when the client supports
-// it; otherwise push after a short pause in typing, and only if the document has not changed
-// since (a stale version's diagnostics would flash wrong squiggles).
+// it; otherwise push: at once for a newly opened document, after a short pause in typing for
+// edits, and only if the document has not changed since (a stale version's diagnostics would
+// flash wrong squiggles).
 import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { runUnlessCancelled } from './cancel';
 import { openRro, type ServerContext } from './context';
@@ -10,8 +11,14 @@ import type { WorkspaceChecker } from './workspace';
 /** Pause after the last keystroke before pushing (push mode only). */
 export const PUSH_DELAY_MS = 150;
 
+interface PendingPush {
+  timer: NodeJS.Timeout;
+  version: number | undefined;
+  due: number;
+}
+
 export class DiagnosticsFeature {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, PendingPush>();
 
   constructor(
     private readonly ctx: ServerContext,
@@ -38,12 +45,14 @@ export class DiagnosticsFeature {
       this.workspace.opened(e.document.uri);
       if (!this.pull) this.schedule(e.document.uri, 0);
     });
+    // TextDocuments fires this right after onDidOpen for the same version too: schedule keeps
+    // the opening's immediate push then, so only real edits wait for the typing pause.
     documents.onDidChangeContent((e) => {
       if (!this.pull) this.schedule(e.document.uri, PUSH_DELAY_MS);
     });
     documents.onDidClose((e) => {
       const uri = e.document.uri;
-      clearTimeout(this.timers.get(uri));
+      clearTimeout(this.timers.get(uri)?.timer);
       this.timers.delete(uri);
       this.ctx.snapshots.delete(uri);
       if (!this.pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -51,16 +60,18 @@ export class DiagnosticsFeature {
     });
   }
 
+  /** Pushes `uri` after `delay`, unless a push of the same version is already due sooner. */
   private schedule(uri: string, delay: number): void {
-    clearTimeout(this.timers.get(uri));
     const version = this.ctx.documents.get(uri)?.version;
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.push(uri, version);
-      }, delay),
-    );
+    const due = Date.now() + delay;
+    const pending = this.timers.get(uri);
+    if (pending && pending.version === version && pending.due <= due) return;
+    clearTimeout(pending?.timer);
+    const timer = setTimeout(() => {
+      this.timers.delete(uri);
+      void this.push(uri, version);
+    }, delay);
+    this.timers.set(uri, { timer, version, due });
   }
 
   private async push(uri: string, version: number | undefined): Promise<void> {

@@ -107,7 +107,7 @@ export function startServer(connection: Connection): void {
     if (!started) return;
     const { ctx } = started;
     if (dynamicConfiguration)
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rro' });
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: ['rro', 'files'] });
     if (dynamicWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         // Folder deletes and renames arrive as one event for the folder: watch every path for those.
@@ -153,7 +153,11 @@ export function startServer(connection: Connection): void {
     if (!started) throw new Error('not initialized');
     const fsPath = params.uri ? uriToPath(params.uri) : undefined;
     if (params.uri && !fsPath) throw new Error(started.ctx.text.t('lsp.checkFolder.notFolder', { path: params.uri }));
-    return fsPath ? started.workspace.checkFolder(fsPath, token) : started.workspace.checkWorkspace(token);
+    // Our VS Code client shows its own progress for the command.
+    const quiet = started.ctx.ownClient;
+    return fsPath
+      ? started.workspace.checkFolder(fsPath, token, quiet)
+      : started.workspace.checkWorkspace(token, quiet);
   });
 
   connection.onNotification(DEPARTMENTS_CACHE, (params: DepartmentsCacheParams) => {

@@ -1,18 +1,43 @@
 // Problems for files that are not open: a scan of workspace folders (on startup or by the
 // «проверить папку» command) and re-checks from the file watcher. Open documents are the
 // editor's business (diagnostics.ts); while a file is open its disk diagnostics are cleared.
-import { promises as fs } from 'node:fs';
+//
+// Speed (issue 14): the scan reads synchronously, like `rro check` (the promise API's
+// thread-pool round trips cost more than the reading of small files), in slices of a few
+// milliseconds with a turn of the event loop between them, so the open document's requests are
+// answered during a scan. Only files with findings are published (and files shown before, to
+// clear them): a clean file has nothing to show, and 10,000 empty notifications cost as much
+// as the checking. The end of a scan is a `$/progress` end for clients that support it.
+import { readFileSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { FileChangeType, type CancellationToken, type FileEvent } from 'vscode-languageserver/node';
-import { checkBytes, LineIndex } from '../engine';
+import { checkBytes, LineIndex, type BytesCheck, type CheckOptions } from '../engine';
 import { discover } from '../files/discover';
 import { nextTick } from './cancel';
 import type { ServerContext } from './context';
 import { toDiagnostics } from './diagnostics';
-import { documentKey, isSelectedRelative, pathToUri, uriToPath, type Folder } from './folders';
+import { ALWAYS_SKIPPED, documentKey, pathToUri, selector, uriToPath, type Folder } from './folders';
 import type { CheckFolderResult } from './protocol';
+import type { RroSettings } from './settings';
 
-const BATCH = 16;
+/** The longest run of synchronous checking before other messages get a turn. */
+const SLICE_MS = 8;
+/** Progress reports at most this often. */
+const PROGRESS_MS = 250;
+
+type Counts = { errors: number; warnings: number };
+
+/** What a scan of one workspace folder needs, built once per scan instead of once per file. */
+interface Scope {
+  folder: Folder;
+  settings: RroSettings;
+  options: CheckOptions;
+  /** `rro.exclude`, `files.exclude`, `.git` and `node_modules`, relative to the folder. */
+  exclude: string[];
+  /** A folder-relative path is ours: in `rro.files`, not excluded. */
+  selected: (relative: string) => boolean;
+}
 
 export class WorkspaceChecker {
   /** Files whose disk diagnostics are in Problems, by path → the URI they were sent under. */
@@ -22,36 +47,51 @@ export class WorkspaceChecker {
 
   constructor(private readonly ctx: ServerContext) {}
 
-  private isOpen(fsPath: string): boolean {
-    return this.ctx.documents.all().some((d) => documentKey(d.uri) === fsPath);
+  private openPaths(): Set<string> {
+    return new Set(this.ctx.documents.all().map((d) => documentKey(d.uri)));
   }
 
   private folderFor(fsPath: string): Folder {
     return this.ctx.folders.containing(fsPath) ?? { fsPath, uri: pathToUri(fsPath) };
   }
 
+  private async scopeOf(folder: Folder): Promise<Scope> {
+    const [settings, filesExclude] = await Promise.all([
+      this.ctx.settings.forResource(folder.uri),
+      this.ctx.settings.filesExclude(folder.uri),
+    ]);
+    const options = await this.ctx.options.for(settings, this.ctx.folders.containing(folder.fsPath)?.fsPath);
+    const exclude = [...settings.exclude, ...filesExclude, ...ALWAYS_SKIPPED];
+    return { folder, settings, options, exclude, selected: selector(settings.files, exclude) };
+  }
+
   /** Checks one file from disk; returns its counts, or undefined when it is not ours. */
-  async checkFile(
-    fsPath: string,
-    folder = this.folderFor(fsPath),
-  ): Promise<{ errors: number; warnings: number } | undefined> {
-    const settings = await this.ctx.settings.forResource(folder.uri);
-    if (!isSelectedRelative(path.relative(folder.fsPath, fsPath), settings)) return this.forget(fsPath);
-    if (this.isOpen(fsPath)) return undefined;
-    let bytes: Uint8Array;
-    try {
-      bytes = await fs.readFile(fsPath);
-    } catch {
-      return this.forget(fsPath); // gone or unreadable between the walk and the read
+  async checkFile(fsPath: string): Promise<Counts | undefined> {
+    // A FIFO or a device named *.json would block the server's one thread on reading.
+    if (!(await fs.stat(fsPath).catch(() => undefined))?.isFile()) return this.forget(fsPath);
+    return this.checkInScope(fsPath, await this.scopeOf(this.folderFor(fsPath)), this.openPaths());
+  }
+
+  private checkInScope(fsPath: string, scope: Scope, open: ReadonlySet<string>): Counts | undefined {
+    if (!scope.selected(path.relative(scope.folder.fsPath, fsPath))) return this.forget(fsPath);
+    if (open.has(fsPath)) return undefined;
+    const result = checkDisk(fsPath, scope.options);
+    if (!result || result.kind === 'unknown') return this.forget(fsPath);
+    if (result.findings.length === 0) {
+      this.forget(fsPath);
+      return { errors: 0, warnings: 0 };
     }
-    const result = checkBytes(bytes, await this.ctx.options.for(settings, this.ctx.folders.containing(fsPath)?.fsPath));
-    if (result.kind === 'unknown') return this.forget(fsPath);
     const uri = this.shown.get(fsPath) ?? pathToUri(fsPath);
     this.shown.set(fsPath, uri);
     const diagnostics = toDiagnostics(result.findings, new LineIndex(result.text), this.ctx.text);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
-    const errors = result.findings.filter((f) => f.severity === 'error').length;
-    return { errors, warnings: result.findings.filter((f) => f.severity === 'warning').length };
+    let errors = 0;
+    let warnings = 0;
+    for (const f of result.findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+    return { errors, warnings };
   }
 
   /** Removes a file's disk diagnostics from Problems (deleted, excluded, opened, not ours). */
@@ -64,40 +104,59 @@ export class WorkspaceChecker {
     return undefined;
   }
 
-  /** Every matching file under `root` (a workspace folder or any folder below one). */
-  async checkFolder(root: string, token?: CancellationToken): Promise<CheckFolderResult> {
-    const folder = this.folderFor(root);
-    const settings = await this.ctx.settings.forResource(folder.uri);
-    const atRoot = path.resolve(root) === path.resolve(folder.fsPath);
+  /**
+   * Every matching file under `root` (a workspace folder or any folder below one). `quiet`:
+   * no `$/progress` (the requester shows its own).
+   */
+  async checkFolder(root: string, token?: CancellationToken, quiet = false): Promise<CheckFolderResult> {
+    const started = performance.now();
+    const scope = await this.scopeOf(this.folderFor(root));
+    const atRoot = path.resolve(root) === path.resolve(scope.folder.fsPath);
+    const progress = quiet ? undefined : this.ctx.connection.window.createWorkDoneProgress().catch(() => undefined);
     // Below a workspace folder the globs still speak of paths relative to that folder:
-    // walk everything that could be JSON and let checkFile match the folder-relative path.
-    const started = Date.now();
+    // walk everything that could be JSON and let `selected` match the folder-relative path.
     const found = await discover(
       root,
-      atRoot ? { include: settings.files, exclude: settings.exclude } : { include: ['**'] },
+      atRoot ? { include: scope.settings.files, exclude: scope.exclude } : { include: ['**'], exclude: ALWAYS_SKIPPED },
     );
     this.roots.add(path.resolve(root));
+    const reporter = await progress;
+    reporter?.begin(this.ctx.text.t('lsp.scan.title'), 0, undefined, false);
     const result: CheckFolderResult = { files: found.files.length, documents: 0, errors: 0, warnings: 0 };
-    for (let i = 0; i < found.files.length; i += BATCH) {
-      if (token?.isCancellationRequested) break;
-      const batch = found.files.slice(i, i + BATCH).map((f) => this.checkFile(f.absolute, folder));
-      for (const counts of await Promise.all(batch)) {
-        if (!counts) continue;
-        result.documents++;
-        result.errors += counts.errors;
-        result.warnings += counts.warnings;
+    let open = this.openPaths();
+    let slice = performance.now();
+    let reported = slice;
+    for (let i = 0; i < found.files.length; i++) {
+      if (performance.now() - slice > SLICE_MS) {
+        await nextTick(); // keep answering the editor between slices
+        if (token?.isCancellationRequested) break;
+        open = this.openPaths();
+        slice = performance.now();
+        if (reporter && slice - reported > PROGRESS_MS) {
+          reported = slice;
+          const total = String(found.files.length);
+          reporter.report(
+            Math.floor((i * 100) / found.files.length),
+            this.ctx.text.t('lsp.scan.done', { done: String(i), total }),
+          );
+        }
       }
-      await nextTick(); // keep answering the editor between batches
+      const counts = this.checkInScope(found.files[i].absolute, scope, open);
+      if (!counts) continue;
+      result.documents++;
+      result.errors += counts.errors;
+      result.warnings += counts.warnings;
     }
     // File counts and the folder only: names inside it may be personal (152-ФЗ).
     this.ctx.connection.console.log(
-      `rro: ${result.documents} of ${result.files} files under ${root} checked in ${Date.now() - started} ms`,
+      `rro: ${result.documents} of ${result.files} files under ${root} checked in ${Math.round(performance.now() - started)} ms`,
     );
     // Files shown before but not walked now (excluded by new settings, gone): out of Problems.
     if (!token?.isCancellationRequested) {
       const walked = new Set(found.files.map((f) => f.absolute));
       this.forgetUnder(root, (shown) => !walked.has(shown));
     }
+    reporter?.done();
     return result;
   }
 
@@ -115,10 +174,10 @@ export class WorkspaceChecker {
     this.roots.delete(path.resolve(root));
   }
 
-  async checkWorkspace(token?: CancellationToken): Promise<CheckFolderResult> {
+  async checkWorkspace(token?: CancellationToken, quiet = false): Promise<CheckFolderResult> {
     const total: CheckFolderResult = { files: 0, documents: 0, errors: 0, warnings: 0 };
     for (const folder of this.ctx.folders.all()) {
-      const r = await this.checkFolder(folder.fsPath, token);
+      const r = await this.checkFolder(folder.fsPath, token, quiet);
       total.files += r.files;
       total.documents += r.documents;
       total.errors += r.errors;
@@ -170,4 +229,15 @@ export class WorkspaceChecker {
   async recheck(): Promise<void> {
     for (const root of [...this.roots]) await this.checkFolder(root);
   }
+}
+
+/** A file's check, or undefined when it is gone or unreadable between the walk and the read. */
+function checkDisk(fsPath: string, options: CheckOptions): BytesCheck | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(fsPath);
+  } catch {
+    return undefined;
+  }
+  return checkBytes(bytes, options);
 }
