@@ -7,6 +7,7 @@ import { runUnlessCancelled } from './cancel';
 import { openRro, type ServerContext } from './context';
 import { toDiagnostics } from './diagnostics';
 import type { WorkspaceChecker } from './workspace';
+import { WorkspacePull } from './workspacePull';
 
 /** Pause after the last keystroke before pushing (push mode only). */
 export const PUSH_DELAY_MS = 150;
@@ -26,7 +27,17 @@ export class DiagnosticsFeature {
     private readonly pull: boolean,
     /** The client accepts `workspace/diagnostic/refresh`. */
     private readonly refreshable: boolean,
-  ) {}
+    /** Answer `workspace/diagnostic` (advertised as `workspaceDiagnostics`). */
+    private readonly workspacePull = false,
+  ) {
+    this.pulled = new WorkspacePull(ctx, workspace);
+  }
+
+  private readonly pulled: WorkspacePull;
+
+  private askToPullAgain(): void {
+    if (this.refreshable) void this.ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
 
   register(): void {
     const { connection, documents } = this.ctx;
@@ -40,6 +51,10 @@ export class DiagnosticsFeature {
           return { kind: DocumentDiagnosticReportKind.Full, items };
         }),
       );
+    }
+    if (this.workspacePull) {
+      this.pulled.register();
+      this.workspace.onPulledChange = () => this.askToPullAgain();
     }
     documents.onDidOpen((e) => {
       this.workspace.opened(e.document.uri);
@@ -87,7 +102,8 @@ export class DiagnosticsFeature {
 
   /** Settings or department data changed: recompute what the editor shows. */
   refresh(): void {
+    this.pulled.settingsChanged();
     if (!this.pull) for (const d of this.ctx.documents.all()) this.schedule(d.uri, 0);
-    else if (this.refreshable) void this.ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
+    else this.askToPullAgain();
   }
 }

@@ -81,7 +81,9 @@ export function startServer(connection: Connection): void {
     };
     const workspace = new WorkspaceChecker(ctx);
     const refreshable = caps.workspace?.diagnostics?.refreshSupport === true;
-    const diagnostics = new DiagnosticsFeature(ctx, workspace, pullDiagnostics, refreshable);
+    // Our VS Code client keeps the pushed scan (its «Проверить папку» counts match Problems).
+    const workspacePull = pullDiagnostics && !ctx.ownClient;
+    const diagnostics = new DiagnosticsFeature(ctx, workspace, pullDiagnostics, refreshable, workspacePull);
     started = { ctx, diagnostics, workspace };
     diagnostics.register();
     registerHover(ctx);
@@ -92,7 +94,9 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        diagnosticProvider: pullDiagnostics
+          ? { interFileDependencies: false, workspaceDiagnostics: workspacePull }
+          : undefined,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },

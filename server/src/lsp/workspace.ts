@@ -29,7 +29,7 @@ const PROGRESS_MS = 250;
 type Counts = { errors: number; warnings: number };
 
 /** What a scan of one workspace folder needs, built once per scan instead of once per file. */
-interface Scope {
+export interface Scope {
   folder: Folder;
   settings: RroSettings;
   options: CheckOptions;
@@ -44,6 +44,10 @@ export class WorkspaceChecker {
   private readonly shown = new Map<string, string>();
   /** Folders scanned (so changes below them are re-checked). */
   private readonly roots = new Set<string>();
+  /** The client pulls `workspace/diagnostic`: the scan publishes nothing any more. */
+  private pulled = false;
+  /** Files changed on disk while the client pulls (it is asked to pull again). */
+  onPulledChange: () => void = () => undefined;
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -81,10 +85,12 @@ export class WorkspaceChecker {
       this.forget(fsPath);
       return { errors: 0, warnings: 0 };
     }
-    const uri = this.shown.get(fsPath) ?? pathToUri(fsPath);
-    this.shown.set(fsPath, uri);
-    const diagnostics = toDiagnostics(result.findings, new LineIndex(result.text), this.ctx.text);
-    void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
+    if (!this.pulled) {
+      const uri = this.shown.get(fsPath) ?? pathToUri(fsPath);
+      this.shown.set(fsPath, uri);
+      const diagnostics = toDiagnostics(result.findings, new LineIndex(result.text), this.ctx.text);
+      void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
+    }
     let errors = 0;
     let warnings = 0;
     for (const f of result.findings) {
@@ -110,6 +116,37 @@ export class WorkspaceChecker {
    */
   async checkFolder(root: string, token?: CancellationToken, quiet = false): Promise<CheckFolderResult> {
     const started = performance.now();
+    const result: CheckFolderResult = { files: 0, documents: 0, errors: 0, warnings: 0 };
+    const walked = await this.walk(root, token, quiet, (fsPath, scope, open) => {
+      const counts = this.checkInScope(fsPath, scope, open);
+      if (!counts) return;
+      result.documents++;
+      result.errors += counts.errors;
+      result.warnings += counts.warnings;
+    });
+    result.files = walked.length;
+    // File counts and the folder only: names inside it may be personal (152-ФЗ).
+    this.ctx.connection.console.log(
+      `rro: ${result.documents} of ${result.files} files under ${root} checked in ${Math.round(performance.now() - started)} ms`,
+    );
+    // Files shown before but not walked now (excluded by new settings, gone): out of Problems.
+    if (!token?.isCancellationRequested) {
+      const seen = new Set(walked);
+      this.forgetUnder(root, (shown) => !seen.has(shown));
+    }
+    return result;
+  }
+
+  /**
+   * Calls `visit` for every file under `root` that the folder's settings select, in slices of
+   * synchronous work with a turn of the event loop between them; returns the files walked.
+   */
+  async walk(
+    root: string,
+    token: CancellationToken | undefined,
+    quiet: boolean,
+    visit: (fsPath: string, scope: Scope, open: ReadonlySet<string>) => void,
+  ): Promise<string[]> {
     const scope = await this.scopeOf(this.folderFor(root));
     const atRoot = path.resolve(root) === path.resolve(scope.folder.fsPath);
     const progress = quiet ? undefined : this.ctx.connection.window.createWorkDoneProgress().catch(() => undefined);
@@ -122,11 +159,11 @@ export class WorkspaceChecker {
     this.roots.add(path.resolve(root));
     const reporter = await progress;
     reporter?.begin(this.ctx.text.t('lsp.scan.title'), 0, undefined, false);
-    const result: CheckFolderResult = { files: found.files.length, documents: 0, errors: 0, warnings: 0 };
+    const files = found.files.map((f) => f.absolute);
     let open = this.openPaths();
     let slice = performance.now();
     let reported = slice;
-    for (let i = 0; i < found.files.length; i++) {
+    for (let i = 0; i < files.length; i++) {
       if (performance.now() - slice > SLICE_MS) {
         await nextTick(); // keep answering the editor between slices
         if (token?.isCancellationRequested) break;
@@ -134,30 +171,28 @@ export class WorkspaceChecker {
         slice = performance.now();
         if (reporter && slice - reported > PROGRESS_MS) {
           reported = slice;
-          const total = String(found.files.length);
-          reporter.report(
-            Math.floor((i * 100) / found.files.length),
-            this.ctx.text.t('lsp.scan.done', { done: String(i), total }),
-          );
+          const done = this.ctx.text.t('lsp.scan.done', { done: String(i), total: String(files.length) });
+          reporter.report(Math.floor((i * 100) / files.length), done);
         }
       }
-      const counts = this.checkInScope(found.files[i].absolute, scope, open);
-      if (!counts) continue;
-      result.documents++;
-      result.errors += counts.errors;
-      result.warnings += counts.warnings;
-    }
-    // File counts and the folder only: names inside it may be personal (152-ФЗ).
-    this.ctx.connection.console.log(
-      `rro: ${result.documents} of ${result.files} files under ${root} checked in ${Math.round(performance.now() - started)} ms`,
-    );
-    // Files shown before but not walked now (excluded by new settings, gone): out of Problems.
-    if (!token?.isCancellationRequested) {
-      const walked = new Set(found.files.map((f) => f.absolute));
-      this.forgetUnder(root, (shown) => !walked.has(shown));
+      visit(files[i], scope, open);
     }
     reporter?.done();
-    return result;
+    return files;
+  }
+
+  /**
+   * The client asked for `workspace/diagnostic`: from now on it pulls what is on disk, so what
+   * the scan pushed leaves (else every problem would show twice) and nothing is pushed again.
+   */
+  switchToPull(): void {
+    if (this.pulled) return;
+    for (const shown of [...this.shown.keys()]) this.forget(shown);
+    this.pulled = true;
+  }
+
+  get isPulled(): boolean {
+    return this.pulled;
   }
 
   /** Forgets the shown files at or below `root` (that pass `which`). */
@@ -197,6 +232,7 @@ export class WorkspaceChecker {
 
   /** The file watcher: keep Problems true on create, change, delete and rename (= delete + create). */
   async changed(events: readonly FileEvent[]): Promise<void> {
+    if (this.pulled) return this.onPulledChange();
     for (const event of events) {
       const fsPath = uriToPath(event.uri);
       if (!fsPath) continue;
@@ -221,18 +257,20 @@ export class WorkspaceChecker {
   }
 
   async closed(uri: string): Promise<void> {
+    if (this.pulled) return;
     const fsPath = uriToPath(uri);
     if (fsPath && this.underScannedRoot(fsPath)) await this.checkFile(fsPath);
   }
 
   /** Settings changed: re-check what was scanned. */
   async recheck(): Promise<void> {
+    if (this.pulled) return; // the client pulls again after the refresh
     for (const root of [...this.roots]) await this.checkFolder(root);
   }
 }
 
 /** A file's check, or undefined when it is gone or unreadable between the walk and the read. */
-function checkDisk(fsPath: string, options: CheckOptions): BytesCheck | undefined {
+export function checkDisk(fsPath: string, options: CheckOptions): BytesCheck | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(fsPath);
