@@ -22,7 +22,7 @@ import type { CheckFolderResult } from './protocol';
 import type { RroSettings } from './settings';
 
 /** The longest run of synchronous checking before other messages get a turn. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 /** Progress reports at most this often. */
 const PROGRESS_MS = 250;
 
