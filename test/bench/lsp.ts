@@ -89,7 +89,8 @@ interface Scan {
   typing: number[];
 }
 
-async function workspaceScan(folder: string): Promise<Scan> {
+/** The startup scan; with `typist`, an open document is edited and pulled every 20 ms meanwhile. */
+async function workspaceScan(folder: string, typist: boolean): Promise<Scan> {
   let t0 = 0;
   const published = new Set<string>();
   const client = await LspTestClient.start({
@@ -109,7 +110,7 @@ async function workspaceScan(folder: string): Promise<Scan> {
   await client.open(uri, text);
   const at = numberStart(text);
   const typing: number[] = [];
-  for (let i = 0; scanning; i++) {
+  for (let i = 0; typist && scanning; i++) {
     const t1 = performance.now();
     await client.edit(uri, { start: at, end: at }, String(i % 10));
     await client.pullDiagnostics(uri);
@@ -209,7 +210,7 @@ export async function bench(args: BenchArgs): Promise<void> {
     const checks: number[] = [];
     const requests: number[] = [];
     for (let i = 0; i < runs; i++) {
-      scans.push(await workspaceScan(folder));
+      scans.push(await workspaceScan(folder, false));
       checks.push(rroCheck(folder));
       requests.push(await checkFolderRequest(folder));
     }
@@ -237,11 +238,14 @@ export async function bench(args: BenchArgs): Promise<void> {
         },
       ),
     );
-    const typing = scans.flatMap((s) => s.typing);
+    // The scan steps aside while someone types, so it is timed apart from the ratio above.
+    const typed = await workspaceScan(folder, true);
+    const typing = typed.typing;
     const worst = typing.length ? Math.max(...typing) : 0;
     console.log(
-      `open document during the scan, didChange→diagnostics: median ${ms(typing.length ? median(typing) : 0)}, ` +
-        `worst ${ms(worst)} over ${typing.length} edits  target worst < 50 ms: ${worst < 50 ? 'ok' : 'MISSED'}`,
+      `open document typed in during the scan (every 20 ms), didChange→diagnostics: median ` +
+        `${ms(typing.length ? median(typing) : 0)}, worst ${ms(worst)} over ${typing.length} edits ` +
+        `(that scan ${ms(typed.ms)})  target worst < 50 ms: ${worst < 50 ? 'ok' : 'MISSED'}`,
     );
   } finally {
     if (generated) fs.rmSync(folder, { recursive: true, force: true });

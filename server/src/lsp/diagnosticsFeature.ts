@@ -42,15 +42,16 @@ export class DiagnosticsFeature {
   register(): void {
     const { connection, documents } = this.ctx;
     if (this.pull) {
-      connection.languages.diagnostics.on((params, token) =>
-        runUnlessCancelled(token, async (): Promise<DocumentDiagnosticReport> => {
+      connection.languages.diagnostics.on((params, token) => {
+        this.workspace.editorActive();
+        return runUnlessCancelled(token, async (): Promise<DocumentDiagnosticReport> => {
           const open = await openRro(this.ctx, params.textDocument.uri);
           const items = open
             ? toDiagnostics(open.snapshot.findings(open.options), open.snapshot.lines, this.ctx.text)
             : [];
           return { kind: DocumentDiagnosticReportKind.Full, items };
-        }),
-      );
+        });
+      });
     }
     if (this.workspacePull) {
       this.pulled.register();
@@ -63,6 +64,7 @@ export class DiagnosticsFeature {
     // TextDocuments fires this right after onDidOpen for the same version too: schedule keeps
     // the opening's immediate push then, so only real edits wait for the typing pause.
     documents.onDidChangeContent((e) => {
+      this.workspace.editorActive();
       if (!this.pull) this.schedule(e.document.uri, PUSH_DELAY_MS);
     });
     documents.onDidClose((e) => {

@@ -4,8 +4,8 @@
 //
 // Speed (issue 14): the scan reads synchronously, like `rro check` (the promise API's
 // thread-pool round trips cost more than the reading of small files), in slices of a few
-// milliseconds with a turn of the event loop between them, so the open document's requests are
-// answered during a scan. Only files with findings are published (and files shown before, to
+// milliseconds with a short sleep between them, so the open document's requests are answered
+// during a scan; after a keystroke or a diagnostics request the scan also steps aside once. Only files with findings are published (and files shown before, to
 // clear them): a clean file has nothing to show, and 10,000 empty notifications cost as much
 // as the checking. The end of a scan is a `$/progress` end for clients that support it.
 import { readFileSync, promises as fs } from 'node:fs';
@@ -14,7 +14,6 @@ import { performance } from 'node:perf_hooks';
 import { FileChangeType, type CancellationToken, type FileEvent } from 'vscode-languageserver/node';
 import { checkBytes, LineIndex, type BytesCheck, type CheckOptions } from '../engine';
 import { discover } from '../files/discover';
-import { nextTick } from './cancel';
 import type { ServerContext } from './context';
 import { toDiagnostics } from './diagnostics';
 import { ALWAYS_SKIPPED, documentKey, pathToUri, selector, uriToPath, type Folder } from './folders';
@@ -22,7 +21,9 @@ import type { CheckFolderResult } from './protocol';
 import type { RroSettings } from './settings';
 
 /** The longest run of synchronous checking before other messages get a turn. */
-const SLICE_MS = 4;
+const SLICE_MS = 5;
+/** After a keystroke or a diagnostics request the scan steps aside this long (see editorActive). */
+const EDITOR_FIRST_MS = 15;
 /** Progress reports at most this often. */
 const PROGRESS_MS = 250;
 
@@ -46,10 +47,20 @@ export class WorkspaceChecker {
   private readonly roots = new Set<string>();
   /** The client pulls `workspace/diagnostic`: the scan publishes nothing any more. */
   private pulled = false;
+  /** Until when the scan leaves the event loop to the editor's messages. */
+  private editorUntil = 0;
   /** Files changed on disk while the client pulls (it is asked to pull again). */
   onPulledChange: () => void = () => undefined;
 
   constructor(private readonly ctx: ServerContext) {}
+
+  /**
+   * The user typed or the editor asked for an open document's diagnostics: the scan pauses
+   * briefly, so the few turns of the event loop that answer it are not each behind a slice.
+   */
+  editorActive(): void {
+    this.editorUntil = performance.now() + EDITOR_FIRST_MS;
+  }
 
   private openPaths(): Set<string> {
     return new Set(this.ctx.documents.all().map((d) => documentKey(d.uri)));
@@ -165,7 +176,13 @@ export class WorkspaceChecker {
     let reported = slice;
     for (let i = 0; i < files.length; i++) {
       if (performance.now() - slice > SLICE_MS) {
-        await nextTick(); // keep answering the editor between slices
+        // Keep answering the editor between slices. A short sleep, not just a turn of the loop:
+        // a process that never sleeps is scheduled last on a busy machine, and the editor's
+        // answers with it.
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        // One pause at most, then a slice: the scan keeps moving while someone types on.
+        const wait = this.editorUntil - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         if (token?.isCancellationRequested) break;
         open = this.openPaths();
         slice = performance.now();
