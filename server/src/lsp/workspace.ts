@@ -4,16 +4,18 @@
 //
 // Speed (issue 14): the scan reads synchronously, like `rro check` (the promise API's
 // thread-pool round trips cost more than the reading of small files), in slices of a few
-// milliseconds with a short sleep between them, so the open document's requests are answered
-// during a scan; after a keystroke or a diagnostics request the scan also steps aside once. Only files with findings are published (and files shown before, to
-// clear them): a clean file has nothing to show, and 10,000 empty notifications cost as much
-// as the checking. The end of a scan is a `$/progress` end for clients that support it.
+// milliseconds with a turn of the event loop between them (a short sleep while someone edits),
+// so the open document's requests are answered during a scan; after a keystroke or a
+// diagnostics request the scan also steps aside once. Only files with findings are published
+// (and files shown before, to clear them): a clean file has nothing to show, and 10,000 empty
+// notifications cost as much as the checking. The end of a scan is a `$/progress` end for clients that support it.
 import { readFileSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FileChangeType, type CancellationToken, type FileEvent } from 'vscode-languageserver/node';
 import { checkBytes, LineIndex, type BytesCheck, type CheckOptions } from '../engine';
 import { discover } from '../files/discover';
+import { nextTick } from './cancel';
 import type { ServerContext } from './context';
 import { toDiagnostics } from './diagnostics';
 import { ALWAYS_SKIPPED, documentKey, pathToUri, selector, uriToPath, type Folder } from './folders';
@@ -24,6 +26,8 @@ import type { RroSettings } from './settings';
 const SLICE_MS = 5;
 /** After a keystroke or a diagnostics request the scan steps aside this long (see editorActive). */
 const EDITOR_FIRST_MS = 15;
+/** Within this long after the editor's last message, someone is editing. */
+const EDITING_MS = 1000;
 /** Progress reports at most this often. */
 const PROGRESS_MS = 250;
 
@@ -176,13 +180,13 @@ export class WorkspaceChecker {
     let reported = slice;
     for (let i = 0; i < files.length; i++) {
       if (performance.now() - slice > SLICE_MS) {
-        // Keep answering the editor between slices. A short sleep, not just a turn of the loop:
-        // a process that never sleeps is scheduled last on a busy machine, and the editor's
-        // answers with it.
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        // One pause at most, then a slice: the scan keeps moving while someone types on.
-        const wait = this.editorUntil - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        // Keep answering the editor between slices. While someone edits, a short sleep rather
+        // than a turn of the loop (a process that never sleeps is scheduled last on a busy
+        // machine, and the editor's answers with it), and one pause at most after their
+        // message, then a slice: the scan keeps moving while someone types on.
+        const now = performance.now();
+        if (now - this.editorUntil > EDITING_MS) await nextTick();
+        else await new Promise((resolve) => setTimeout(resolve, Math.max(1, this.editorUntil - now)));
         if (token?.isCancellationRequested) break;
         open = this.openPaths();
         slice = performance.now();
