@@ -19,6 +19,8 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
   type ClientCapabilities,
   type CodeAction,
   type CompletionItem,
@@ -49,13 +51,17 @@ export interface StartOptions {
   pull?: boolean;
   /** Workspace folders (paths). */
   folders?: string[];
-  /** The `rro` section answered to workspace/configuration, per folder path or for all. */
-  settings?: (scopeUri: string | undefined) => unknown;
+  /** The `rro` section answered to workspace/configuration, per folder path or for all (other sections: by name). */
+  settings?: (scopeUri: string | undefined, section: string | undefined) => unknown;
   initializationOptions?: unknown;
   /** Do not advertise workspace/configuration (like Neovim 0.7): settings come otherwise. */
   noConfiguration?: boolean;
   /** Run `node dist/cli.js lsp --stdio` instead of `node dist/server.js --stdio`. */
   viaCli?: boolean;
+  /** Another server script to run with `--stdio` (the benchmarks' baseline). */
+  server?: string;
+  /** Advertise `window.workDoneProgress` (scans then end with a `$/progress` end). */
+  progress?: boolean;
 }
 
 type PushListener = (p: PublishDiagnosticsParams) => void;
@@ -65,6 +71,9 @@ export class LspTestClient {
   private readonly listeners = new Set<PushListener>();
   private readonly versions = new Map<string, number>();
   readonly requestsFromServer: string[] = [];
+  /** Titles of the work done progress the server began and ended, in order of the end. */
+  readonly progressEnded: string[] = [];
+  private readonly progressListeners = new Set<() => void>();
 
   private constructor(
     readonly process: ChildProcess,
@@ -72,7 +81,7 @@ export class LspTestClient {
   ) {}
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
-    const args = options.viaCli ? [CLI, 'lsp', '--stdio'] : [SERVER, '--stdio'];
+    const args = options.viaCli ? [CLI, 'lsp', '--stdio'] : [options.server ?? SERVER, '--stdio'];
     options.onSpawn?.();
     const child = spawn(process.execPath, args, {
       stdio: ['pipe', 'pipe', 'inherit'],
@@ -89,14 +98,19 @@ export class LspTestClient {
     });
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
       client.requestsFromServer.push('workspace/configuration');
-      return params.items.map((i) => (options.settings ? options.settings(i.scopeUri) : {}));
+      return params.items.map((i) => (options.settings ? options.settings(i.scopeUri, i.section) : {}));
     });
-    for (const method of [
-      'client/registerCapability',
-      'workspace/diagnostic/refresh',
-      'window/workDoneProgress/create',
-      'window/showMessageRequest',
-    ]) {
+    connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+      client.requestsFromServer.push(WorkDoneProgressCreateRequest.method);
+      let title = '';
+      connection.onProgress(WorkDoneProgress.type, token, (value) => {
+        if (value.kind === 'begin') title = value.title;
+        if (value.kind !== 'end') return;
+        client.progressEnded.push(title);
+        for (const l of [...client.progressListeners]) l();
+      });
+    });
+    for (const method of ['client/registerCapability', 'workspace/diagnostic/refresh', 'window/showMessageRequest']) {
       connection.onRequest(method, () => {
         client.requestsFromServer.push(method);
         return null;
@@ -104,6 +118,7 @@ export class LspTestClient {
     }
     connection.listen();
     const capabilities: ClientCapabilities = {
+      window: { workDoneProgress: options.progress === true },
       workspace: {
         configuration: !options.noConfiguration,
         workspaceFolders: true,
@@ -145,6 +160,19 @@ export class LspTestClient {
         }
       };
       this.listeners.add(listener);
+    });
+  }
+
+  /** Resolves once `count` work done progresses have ended since the server started. */
+  waitForProgressEnds(count: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (this.progressEnded.length < count) return;
+        this.progressListeners.delete(check);
+        resolve();
+      };
+      this.progressListeners.add(check);
+      check();
     });
   }
 

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { after, before, describe, it } from 'node:test';
+import { PUSH_DELAY_MS } from '../../server/src/lsp/diagnosticsFeature';
 import { CLI, FIXTURES, LspTestClient } from './client';
 import { find } from './text';
 
@@ -118,6 +120,23 @@ describe('diagnostics, push model', () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     assert.deepEqual((await silenced).diagnostics, []);
     rulesSetting = {};
+  });
+
+  it('pushes a newly opened document at once; only edits wait for the typing pause', async () => {
+    const uri = 'untitled:opened-push.json';
+    const t0 = performance.now();
+    await client.open(uri, BROKEN);
+    const opened = await client.waitForPush(uri, () => true, true);
+    const openMs = performance.now() - t0;
+    assert.equal(opened.version, 1);
+    const t1 = performance.now();
+    const edited = client.waitForPush(uri, (p) => p.version === 2);
+    await client.change(uri, VALID);
+    await edited;
+    const editMs = performance.now() - t1;
+    // The edit waited the pause; the opening did not (it took less than the pause itself).
+    assert.ok(editMs >= PUSH_DELAY_MS - 5, `edit pushed after ${editMs} ms`);
+    assert.ok(openMs < PUSH_DELAY_MS, `opening pushed after ${openMs} ms`);
   });
 
   it('pushes for the current version only', async () => {

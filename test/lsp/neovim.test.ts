@@ -1,64 +1,92 @@
-// A second, independent LSP client: Neovim's built-in one (headless) runs `rro lsp --stdio`
-// on a fixture and must receive the same diagnostics (rule ids and positions) as our client.
+// A second, independent LSP client: Neovim's built-in one (headless) runs the README's recipes
+// (issue 14) from a folder outside the repository, with `rro` resolved on PATH as
+// `npm install -g rro-tools` installs it, and must receive the same diagnostics (rule ids and
+// positions) as our protocol client with the same settings.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { CLI, FIXTURES, fileUri, LspTestClient } from './client';
-import { makeTempDir } from '../tempDir';
+import { CLI, FIXTURES, fileUri, LspTestClient, ROOT } from './client';
 
 const hasNvim = spawnSync('nvim', ['--version']).status === 0;
+/** `vim.lsp.start` (Neovim 0.8+) exists in the installed Neovim. */
+const hasLspStart =
+  hasNvim &&
+  spawnSync(
+    'nvim',
+    ['--headless', '-u', 'NONE', '-c', 'lua io.stdout:write(tostring(vim.lsp.start ~= nil))', '-c', 'qall!'],
+    {
+      encoding: 'utf8',
+    },
+  ).stdout.includes('true');
 
-// The client script: start the server for the buffer, write what the first non-empty
-// publishDiagnostics carries to a file, quit. Neovim's own timer ends a run that hangs.
-const LUA = `
-local buf = vim.api.nvim_get_current_buf()
-local id = vim.lsp.start_client({
-  name = 'rro',
-  cmd = { vim.env.RRO_NODE, vim.env.RRO_CLI, 'lsp', '--stdio' },
-  root_dir = vim.fn.fnamemodify(vim.env.RRO_FIXTURE, ':h'),
-  handlers = {
-    ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
-      vim.lsp.diagnostic.on_publish_diagnostics(err, result, ctx, config)
-      if result.uri == vim.uri_from_bufnr(buf) and #result.diagnostics > 0 then
-        local lines = {}
-        for _, d in ipairs(result.diagnostics) do
-          table.insert(lines, string.format('%s %d:%d', d.code, d.range.start.line, d.range.start.character))
-        end
-        vim.fn.writefile(lines, vim.env.RRO_OUT)
-        vim.cmd('qall!')
-      end
-    end,
-  },
-})
-vim.lsp.buf_attach_client(buf, id)
+/** The Lua block of the README's `section:lsp` whose first line names `version`. */
+function recipe(version: string): string {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('<!-- section:lsp -->'), readme.indexOf('<!-- /section:lsp -->'));
+  const block = [...section.matchAll(/```lua\n([\s\S]*?)```/g)]
+    .map((m) => m[1])
+    .find((b) => b.startsWith(`-- ${version}`));
+  assert.ok(block, `README section:lsp has a Lua block starting "-- ${version}"`);
+  return block;
+}
+
+// Appended to the recipe: write what the first non-empty publishDiagnostics carries to a
+// file and quit. The recipe's client uses the global handlers, so wrapping them here sees it.
+const HARNESS = `
+local default = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  default(err, result, ctx, config)
+  if result.uri == vim.uri_from_fname(vim.env.RRO_FIXTURE) and #result.diagnostics > 0 then
+    local lines = {}
+    for _, d in ipairs(result.diagnostics) do
+      table.insert(lines, string.format('%s %d:%d', d.code, d.range.start.line, d.range.start.character))
+    end
+    vim.fn.writefile(lines, vim.env.RRO_OUT)
+    vim.cmd('qall!')
+  end
+end
 vim.defer_fn(function() vim.cmd('cquit 3') end, 20000)
 `;
 
-describe('Neovim as a second client', { skip: !hasNvim && 'nvim is not installed (CI installs Debian neovim)' }, () => {
-  it('receives the same diagnostics as the protocol client', async () => {
-    const dir = makeTempDir('rro-nvim-');
-    const fixture = path.join(dir, 'appeal.json');
+async function runRecipe(version: string, settings: unknown): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rro-nvim-'));
+  try {
+    // `rro` on PATH, the way a global npm install links it.
+    const bin = path.join(dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(path.join(bin, 'rro'), `#!/bin/sh\nexec '${process.execPath}' '${CLI}' "$@"\n`);
+    chmodSync(path.join(bin, 'rro'), 0o755);
+    const work = path.join(dir, 'appeals');
+    mkdirSync(work);
+    const fixture = path.join(work, 'appeal.json');
     const text = readFileSync(path.join(FIXTURES, 'valid', 'answered.json'), 'utf8')
       .replace('"Answered"', '"answered"')
       .replace('"2016-11-02"', '"02.11.2016"');
     writeFileSync(fixture, text);
-    writeFileSync(path.join(dir, 'client.lua'), LUA);
+    const init = path.join(dir, 'init.lua');
+    writeFileSync(init, recipe(version) + HARNESS);
     const out = path.join(dir, 'out.txt');
-    const nvim = spawn(
-      'nvim',
-      ['--headless', '--clean', '-u', 'NONE', fixture, '-c', `luafile ${path.join(dir, 'client.lua')}`],
-      {
-        env: { ...process.env, RRO_FIXTURE: fixture, RRO_OUT: out, RRO_CLI: CLI, RRO_NODE: process.execPath },
-        stdio: 'ignore',
+    const nvim = spawn('nvim', ['--headless', '-i', 'NONE', '-u', init, 'appeal.json'], {
+      cwd: work,
+      env: {
+        ...process.env,
+        PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+        XDG_CONFIG_HOME: path.join(dir, 'config'),
+        XDG_DATA_HOME: path.join(dir, 'data'),
+        XDG_STATE_HOME: path.join(dir, 'state'),
+        RRO_FIXTURE: fixture,
+        RRO_OUT: out,
       },
-    );
+      stdio: 'ignore',
+    });
     const code = await new Promise<number | null>((resolve) => nvim.on('exit', resolve));
     assert.equal(code, 0, 'nvim exits after receiving diagnostics');
     const fromNvim = readFileSync(out, 'utf8').trim().split('\n').sort();
 
-    const client = await LspTestClient.start({ folders: [dir] });
+    const client = await LspTestClient.start({ folders: [work], settings: () => settings });
     try {
       const pushed = await client.waitForPush(fileUri(fixture), (p) => p.diagnostics.length > 0, true);
       const ours = pushed.diagnostics
@@ -70,5 +98,34 @@ describe('Neovim as a second client', { skip: !hasNvim && 'nvim is not installed
     } finally {
       await client.stop();
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('Neovim as a second client', { skip: !hasNvim && 'nvim is not installed (CI installs Debian neovim)' }, () => {
+  it('the README recipe for Neovim 0.7+ (vim.lsp.start_client) works from any folder', () =>
+    runRecipe('Neovim 0.7+', { exclude: ['**/drafts'], rules: { 'rro/date-future': 'off' } }));
+
+  it('the README recipe for Neovim 0.8+ (vim.lsp.start) works from any folder', async (t) => {
+    if (hasLspStart) return runRecipe('Neovim 0.8+', { exclude: ['**/drafts'] });
+    // An older Neovim (Debian's 0.7.2) can still compile it: no syntax error at least.
+    const dir = mkdtempSync(path.join(tmpdir(), 'rro-nvim-'));
+    try {
+      const file = path.join(dir, 'recipe.lua');
+      writeFileSync(file, recipe('Neovim 0.8+'));
+      const r = spawnSync(
+        'nvim',
+        ['--headless', '-u', 'NONE', '-c', `lua assert(loadfile('${file}'))`, '-c', 'qall!'],
+        {
+          encoding: 'utf8',
+        },
+      );
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stderr, '');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    t.skip('compiled only: this Neovim has no vim.lsp.start (before 0.8)');
   });
 });

@@ -1,5 +1,6 @@
 // Problems for the whole workspace: the startup scan, «проверить папку», the file watcher
-// (change, delete, rename, folder delete), open documents taking over, multi-root settings.
+// (change, delete, rename, folder delete), open documents taking over, multi-root settings,
+// what a scan never enters (`.git`, `node_modules`, VS Code's `files.exclude`).
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -23,8 +24,17 @@ function workspace(): { a: string; b: string } {
   const root = makeTempDir('rro-ws-');
   const a = path.join(root, 'a');
   const b = path.join(root, 'b');
-  for (const dir of [a, b, path.join(a, 'sub'), path.join(a, 'skip'), path.join(b, 'sub')])
+  const skipped = ['.git', path.join('node_modules', 'pkg'), 'hidden', path.join('sub', 'hidden')];
+  for (const dir of [
+    a,
+    b,
+    path.join(a, 'sub'),
+    path.join(a, 'skip'),
+    path.join(b, 'sub'),
+    ...skipped.map((d) => path.join(a, d)),
+  ])
     mkdirSync(dir, { recursive: true });
+  for (const dir of skipped) writeFileSync(path.join(a, dir, 'bad.json'), BROKEN);
   writeFileSync(path.join(a, 'bad.json'), BROKEN);
   writeFileSync(path.join(a, 'good.json'), VALID);
   writeFileSync(path.join(a, 'sub', 'bad2.json'), BROKEN);
@@ -38,32 +48,49 @@ function workspace(): { a: string; b: string } {
 describe('workspace validation', () => {
   const { a, b } = workspace();
   let client: LspTestClient;
-  // Folder a excludes skip/; folder b checks only sub/ and never on startup.
+  // Folder a excludes skip/ (and hides hidden/ from VS Code's explorer); folder b checks
+  // only sub/ and never on startup.
   let excludeInA = ['skip'];
-  const settings = (scope: string | undefined): unknown =>
-    scope === fileUri(b) ? { files: ['sub/**/*.json'], validate: { workspace: 'onCommand' } } : { exclude: excludeInA };
+  const settings = (scope: string | undefined, section: string | undefined): unknown =>
+    section === 'files.exclude'
+      ? { '**/hidden': scope === fileUri(a), '**/sub': false, '**/*.json': { when: '$(basename).ts' } }
+      : scope === fileUri(b)
+        ? { files: ['sub/**/*.json'], validate: { workspace: 'onCommand' } }
+        : { exclude: excludeInA };
   const uri = (...p: string[]): string => fileUri(path.join(...p));
   const notify = (changes: { uri: string; type: FileChangeType }[]): Promise<void> =>
     client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
 
   before(async () => {
-    client = await LspTestClient.start({ pull: true, folders: [a, b], settings });
+    client = await LspTestClient.start({ pull: true, folders: [a, b], settings, progress: true });
   });
-  after(() => client.stop());
+  after(async () => {
+    await client.stop();
+    rmSync(path.dirname(a), { recursive: true, force: true });
+  });
 
   it('checks every matching file on startup, honouring rro.files and rro.exclude per folder', async () => {
-    const [bad, bad2] = await Promise.all([
-      client.waitForPush(uri(a, 'bad.json'), () => true, true),
-      client.waitForPush(uri(a, 'sub', 'bad2.json'), () => true, true),
-    ]);
-    assert.deepEqual(codes(bad), ['rro/status-value']);
-    assert.deepEqual(codes(bad2), ['rro/status-value']);
-    const good = await client.waitForPush(uri(a, 'good.json'), () => true, true);
-    assert.deepEqual(good.diagnostics, []);
-    // The startup scan of a is over (good.json is pushed after bad.json): nothing for these.
+    // The startup scan of a (b is onCommand) ends with its progress.
+    await client.waitForProgressEnds(1);
+    assert.deepEqual(codes(client.latestPush(uri(a, 'bad.json'))!), ['rro/status-value']);
+    assert.deepEqual(codes(client.latestPush(uri(a, 'sub', 'bad2.json'))!), ['rro/status-value']);
+    // A clean file has nothing to show: no notification at all.
+    assert.equal(client.latestPush(uri(a, 'good.json')), undefined);
     assert.equal(client.latestPush(uri(a, 'skip', 'bad3.json')), undefined);
     assert.equal(client.latestPush(uri(a, 'package.json')), undefined);
     assert.equal(client.latestPush(uri(b, 'bad.json')), undefined);
+  });
+
+  it('never enters .git or node_modules, nor what files.exclude hides', async () => {
+    await client.waitForProgressEnds(1);
+    for (const dir of ['.git', path.join('node_modules', 'pkg'), 'hidden', path.join('sub', 'hidden')])
+      assert.equal(client.latestPush(uri(a, dir, 'bad.json')), undefined, dir);
+    const result = await client.connection.sendRequest('rro/checkFolder', { uri: fileUri(a) });
+    assert.deepEqual(result, { files: 4, documents: 3, errors: 2, warnings: 0 });
+    // A change inside one of them (a watcher reports every path) shows nothing either.
+    await notify([{ uri: uri(a, 'node_modules', 'pkg', 'bad.json'), type: FileChangeType.Changed }]);
+    await client.connection.sendRequest('rro/checkFolder', { uri: fileUri(a) });
+    assert.equal(client.latestPush(uri(a, 'node_modules', 'pkg', 'bad.json')), undefined);
   });
 
   it('checks folder b by command, with b’s own settings', async () => {

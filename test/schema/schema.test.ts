@@ -161,7 +161,7 @@ const REJECTED: Rejected[] = [
   {
     name: 'an attachment name with a path',
     instancePath: '/questions/0/attachment/name',
-    keyword: 'pattern',
+    keyword: 'not',
     damage: () => {
       const a = byName('answered.json');
       (question(a).attachment as Json).name = 'C:\\Ответы\\Ответ.txt';
@@ -171,7 +171,7 @@ const REJECTED: Rejected[] = [
   {
     name: 'attachment content that is not Base64',
     instancePath: '/questions/0/attachment/content',
-    keyword: 'pattern',
+    keyword: 'not',
     damage: () => {
       const a = byName('answered.json');
       (question(a).attachment as Json).content = 'не base64!';

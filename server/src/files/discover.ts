@@ -8,6 +8,9 @@ import { createMatcher, type GlobOptions } from './glob';
 
 export const DEFAULT_INCLUDE: readonly string[] = ['**/*.json'];
 
+/** Entries of one folder matched between two turns of the event loop (a few milliseconds). */
+const YIELD_EVERY = 200;
+
 export interface DiscoveredFile {
   /** Relative to the root, with `/` separators (what globs and reports use). */
   relative: string;
@@ -75,7 +78,9 @@ export async function discover(root: string, options: DiscoverOptions = {}): Pro
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+    for (const [i, entry] of entries.entries()) {
+      // A turn of the event loop now and then: the language server answers the editor meanwhile.
+      if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
       const abs = path.join(dirAbs, entry.name);
       if (exclude(rel)) continue;

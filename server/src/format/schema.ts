@@ -40,23 +40,25 @@ export const DATE_PATTERN =
 export const CODE_PATTERN = '^[0-9]{4}$';
 
 /**
- * Base64 alphabet with end padding (§3.2.5: the file content in Base64); line breaks and other
- * whitespace are allowed because .NET skips them when decoding. Deliberately loose: the exact
- * form (length a multiple of 4) needs a repeated group that overflows the regex engine's stack
- * on a multi-megabyte attachment; the engine's `rro/attachment-content` checks it.
+ * One character outside the Base64 alphabet (§3.2.5: the file content in Base64); line breaks
+ * and other whitespace are allowed because .NET skips them when decoding. Used under `not`:
+ * a pattern with no quantifier is a plain scan in every regex engine, while any `[…]*` over the
+ * whole value makes backtracking engines recurse per character and overflow their stack on a
+ * multi-megabyte attachment (vscode-json-languageservice did, issue 14). Deliberately loose
+ * (where `=` stands, the length a multiple of 4): the engine's `rro/attachment-content` checks it.
  */
-export const BASE64_PATTERN = '^[A-Za-z0-9+/\\s]*(=\\s*){0,2}$';
+export const NOT_BASE64_CHAR = '[^A-Za-z0-9+/=\\s]';
 
-/** Attachment name without any path (§3.2.5). */
-export const FILE_NAME_PATTERN = '^[^\\\\/]+$';
+/** A path separator: the attachment name has no path (§3.2.5); used under `not`, like the above. */
+export const PATH_SEPARATOR = '[\\\\/]';
 
 /** Constraints a field's type alone does not carry, keyed `object.field`. */
 const EXTRA: Readonly<Record<string, Schema>> = {
   // An empty number cannot identify the appeal (§3.3): the engine's `rro/empty-value` error.
   'appeal.number': { minLength: 1 },
   'question.code': { pattern: CODE_PATTERN },
-  'attachment.name': { minLength: 1, pattern: FILE_NAME_PATTERN },
-  'attachment.content': { minLength: 1, pattern: BASE64_PATTERN },
+  'attachment.name': { minLength: 1, not: { pattern: PATH_SEPARATOR } },
+  'attachment.content': { minLength: 1, contentEncoding: 'base64', not: { pattern: NOT_BASE64_CHAR } },
   'nullReport.month': { minimum: 1, maximum: 12 },
 };
 

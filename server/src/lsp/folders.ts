@@ -64,7 +64,15 @@ export function isSelected(uri: string, settings: RroSettings, folders: Folders)
 }
 
 export function isSelectedRelative(relative: string, settings: RroSettings): boolean {
-  const include = createMatcher(settings.files);
-  const exclude = createMatcher(settings.exclude);
-  return include(relative) && !matchesSelfOrParent(exclude, relative);
+  return selector(settings.files, settings.exclude)(relative);
+}
+
+/** Never part of a workspace scan, whatever the settings: version control and dependencies. */
+export const ALWAYS_SKIPPED: readonly string[] = ['**/.git', '**/node_modules'];
+
+/** One predicate for folder-relative paths, built once: in `include`, not in (below) `exclude`. */
+export function selector(include: readonly string[], exclude: readonly string[]): (relative: string) => boolean {
+  const included = createMatcher(include);
+  const excluded = createMatcher(exclude);
+  return (relative) => included(relative) && !matchesSelfOrParent(excluded, relative);
 }

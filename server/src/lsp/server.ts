@@ -80,7 +80,9 @@ export function startServer(connection: Connection): void {
     };
     const workspace = new WorkspaceChecker(ctx);
     const refreshable = caps.workspace?.diagnostics?.refreshSupport === true;
-    const diagnostics = new DiagnosticsFeature(ctx, workspace, pullDiagnostics, refreshable);
+    // Our VS Code client keeps the pushed scan (its «Проверить папку» counts match Problems).
+    const workspacePull = pullDiagnostics && !ctx.ownClient;
+    const diagnostics = new DiagnosticsFeature(ctx, workspace, pullDiagnostics, refreshable, workspacePull);
     started = { ctx, diagnostics, workspace };
     diagnostics.register();
     registerHover(ctx);
@@ -92,7 +94,9 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        diagnosticProvider: pullDiagnostics
+          ? { interFileDependencies: false, workspaceDiagnostics: workspacePull }
+          : undefined,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
@@ -108,7 +112,7 @@ export function startServer(connection: Connection): void {
     if (!started) return;
     const { ctx } = started;
     if (dynamicConfiguration)
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rro' });
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: ['rro', 'files'] });
     if (dynamicWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         // Folder deletes and renames arrive as one event for the folder: watch every path for those.
@@ -154,7 +158,11 @@ export function startServer(connection: Connection): void {
     if (!started) throw new Error('not initialized');
     const fsPath = params.uri ? uriToPath(params.uri) : undefined;
     if (params.uri && !fsPath) throw new Error(started.ctx.text.t('lsp.checkFolder.notFolder', { path: params.uri }));
-    return fsPath ? started.workspace.checkFolder(fsPath, token) : started.workspace.checkWorkspace(token);
+    // Our VS Code client shows its own progress for the command.
+    const quiet = started.ctx.ownClient;
+    return fsPath
+      ? started.workspace.checkFolder(fsPath, token, quiet)
+      : started.workspace.checkWorkspace(token, quiet);
   });
 
   connection.onNotification(DEPARTMENTS_CACHE, (params: DepartmentsCacheParams) => {
