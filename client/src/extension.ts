@@ -1,21 +1,29 @@
 // The VS Code client's entry point (dist/client.js). Activation does only what must exist at
-// once — settings, the encoding guard and the commands (stubs for the heavy ones) — and
-// returns. The language client (lsp.ts, its own bundle), the status bar target and the «РРО»
-// view follow on the next tick; the heavy commands (heavy.ts) load when one of them first runs;
-// the output channel is created when something is first written to it.
+// once — settings and the commands (stubs for those in other bundles) — and returns. The
+// language client (lsp.ts → dist/clientLsp.js) and the rest of the UI (ui.ts → dist/clientUi.js:
+// encoding guard, status bar target, report and «РРО» views) follow on the next tick; the heavy
+// commands (heavy.ts → dist/clientCommands.js) load when one of them first runs; the output
+// channel is created when something is first written to it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { l10n } from './l10n';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CachedSettings } from './settings';
 import { registerCommands, type ClientServices } from './commands/index';
-import { EncodingGuard } from './encoding';
 import { formatDecimal } from './format';
-import { Targets } from './targets';
-import { registerReportView } from './reports/reportView';
-import { registerHistoryView } from './reports/historyView';
+import { lazyBundle } from './lazy';
 
 type LspModule = typeof import('./lsp');
+type UiModule = typeof import('./ui');
+
+/** Commands of dist/clientUi.js (stubs until it loads, a tick after activation). */
+const UI_COMMANDS: readonly string[] = [
+  'rro.convertToUtf8',
+  'rro.selectTarget',
+  'rro.ensureTarget',
+  'rro.showReport',
+  'rro.refreshHistory',
+];
 
 let client: LanguageClient | undefined;
 
@@ -32,11 +40,11 @@ export function activate(context: vscode.ExtensionContext): RroExtensionApi {
   const output = lazyOutputChannel(context);
   const settings = new CachedSettings();
   mark('settings');
-  context.subscriptions.push(settings, new EncodingGuard(output));
-  mark('encoding guard');
-  const targets = new Targets(context, output);
-  context.subscriptions.push(targets, registerReportView());
-  mark('target and report commands');
+  context.subscriptions.push(settings);
+  const startUi = lazyBundle<UiModule>(context, path.join('dist', 'clientUi.js'), UI_COMMANDS, (ui) =>
+    ui.startUi(context, output),
+  );
+  mark('ui stubs');
 
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -63,8 +71,7 @@ export function activate(context: vscode.ExtensionContext): RroExtensionApi {
   // what can wait a tick: the language client, the status bar item, the «РРО» view
   setImmediate(() => {
     languageClient();
-    targets.showStatus();
-    context.subscriptions.push(registerHistoryView());
+    startUi();
     output.info(l10n.t('Activated in {0} ms.', formatDecimal(activationMs)));
   });
   return { ready, activationMs, phases };

@@ -42,7 +42,7 @@ function projectCopy(): string {
 const ALLOWED: readonly RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
-  /^extension\/dist\/(client|clientLsp|clientCommands|server|cli)\.js$/,
+  /^extension\/dist\/(client|clientLsp|clientCommands|clientUi|server|cli)\.js$/,
   // the user README's pictures, the walkthrough and the rule pages (offline)
   /^extension\/docs\/images\/[\w.-]+\.png$/,
   /^extension\/docs\/vsix\/[\w./-]+\.md$/,
