@@ -42,7 +42,7 @@ function projectCopy(): string {
 const ALLOWED: readonly RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
-  /^extension\/dist\/(client|clientLsp|clientCommands|clientUi|server|cli)\.js$/,
+  /^extension\/dist\/(client|clientLsp|clientCommands|server|cli)\.js$/,
   // the user README's pictures, the walkthrough and the rule pages (offline)
   /^extension\/docs\/images\/[\w.-]+\.png$/,
   /^extension\/docs\/vsix\/[\w./-]+\.md$/,
@@ -53,6 +53,7 @@ const ALLOWED: readonly RegExp[] = [
   /^extension\/(readme|changelog)\.md$/,
   /^extension\/LICENSE\.txt$/,
   /^extension\/images\/icon\.png$/,
+  /^extension\/dist\/clientUi\.js$/,
 ];
 
 const REQUIRED = [
@@ -68,6 +69,8 @@ const REQUIRED = [
   'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/images/icon.png',
+  // loaded a tick after activation: without it the status bar, the views and the encoding guard are gone
+  'extension/dist/clientUi.js',
 ];
 
 function run(cmd: string, args: string[], cwd: string): Promise<number | null> {

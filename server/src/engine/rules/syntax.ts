@@ -4,25 +4,6 @@ import type { ParsedDocument } from '../parse/parseDocument';
 import { pointerOf } from '../pointer';
 import type { Reporter } from '../report';
 
-const SYNTAX_SENTENCES = new Set([
-  'InvalidSymbol',
-  'InvalidNumberFormat',
-  'PropertyNameExpected',
-  'ValueExpected',
-  'ColonExpected',
-  'CommaExpected',
-  'CloseBraceExpected',
-  'CloseBracketExpected',
-  'EndOfFileExpected',
-  'InvalidCommentToken',
-  'UnexpectedEndOfComment',
-  'UnexpectedEndOfString',
-  'UnexpectedEndOfNumber',
-  'InvalidUnicode',
-  'InvalidEscapeCharacter',
-  'InvalidCharacter',
-]);
-
 export function checkSyntax(doc: ParsedDocument, reporter: Reporter): void {
   if (doc.bom) {
     reporter.report('rro/bom', { offset: 0, length: 1 }, '', {
@@ -31,11 +12,8 @@ export function checkSyntax(doc: ParsedDocument, reporter: Reporter): void {
   }
   for (const s of doc.syntax) {
     const rule = s.code === 'too-deep' ? 'rro/json-too-deep' : 'rro/json-syntax';
-    // jsonc-parser's error names have a sentence each (`rro/json-syntax.CommaExpected`)
-    reporter.report(rule, s, '', {
-      args: { code: s.code },
-      variant: SYNTAX_SENTENCES.has(s.code) ? s.code : undefined,
-    });
+    // The variant names the problem in words (a key without a message falls back to the rule's).
+    reporter.report(rule, s, '', { args: { code: s.code }, variant: rule === 'rro/json-syntax' ? s.code : undefined });
   }
   for (const c of doc.comments) {
     reporter.report('rro/json-comment', c, '', {
