@@ -12,8 +12,7 @@ export function checkSyntax(doc: ParsedDocument, reporter: Reporter): void {
   }
   for (const s of doc.syntax) {
     const rule = s.code === 'too-deep' ? 'rro/json-too-deep' : 'rro/json-syntax';
-    // The variant names the problem in words (a key without a message falls back to the rule's).
-    reporter.report(rule, s, '', { args: { code: s.code }, variant: rule === 'rro/json-syntax' ? s.code : undefined });
+    reporter.report(rule, s, '', { args: { code: s.code } });
   }
   for (const c of doc.comments) {
     reporter.report('rro/json-comment', c, '', {
