@@ -28,6 +28,7 @@ const entries = [
   // the client's activation loads only dist/client.js; the language client and the heavy commands follow on demand
   { entryPoints: ['client/src/lsp.ts'], outfile: 'dist/clientLsp.js', external: ['vscode'] },
   { entryPoints: ['client/src/heavy.ts'], outfile: 'dist/clientCommands.js', external: ['vscode'] },
+  { entryPoints: ['client/src/ui.ts'], outfile: 'dist/clientUi.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   cliEntry,
 ];

@@ -85,7 +85,7 @@ export function targetLabel(url: string, resource?: vscode.Uri): string | undefi
 }
 
 export class Targets implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('rro.target', vscode.StatusBarAlignment.Left, 10);
+  private item: vscode.StatusBarItem | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private emulator: ChildProcess | undefined;
 
@@ -93,6 +93,18 @@ export class Targets implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
   ) {
+    this.disposables.push(
+      vscode.commands.registerCommand(SELECT_TARGET_COMMAND, (name?: string) =>
+        this.select(typeof name === 'string' ? name : undefined),
+      ),
+      vscode.commands.registerCommand(ENSURE_TARGET_COMMAND, () => this.ensure()),
+    );
+  }
+
+  /** The status bar item (after activation: activation itself only registers the commands). */
+  showStatus(): void {
+    if (this.item) return;
+    this.item = vscode.window.createStatusBarItem('rro.target', vscode.StatusBarAlignment.Left, 10);
     this.item.name = l10n.t('RRO: API server');
     this.item.command = SELECT_TARGET_COMMAND;
     this.disposables.push(
@@ -100,10 +112,6 @@ export class Targets implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('rro.api')) this.refresh();
       }),
-      vscode.commands.registerCommand(SELECT_TARGET_COMMAND, (name?: string) =>
-        this.select(typeof name === 'string' ? name : undefined),
-      ),
-      vscode.commands.registerCommand(ENSURE_TARGET_COMMAND, () => this.ensure()),
     );
     this.refresh();
     this.item.show();
@@ -114,6 +122,7 @@ export class Targets implements vscode.Disposable {
   }
 
   private refresh(): void {
+    if (!this.item) return;
     const url = this.url();
     const label = targetLabel(url);
     this.item.text = label ? `$(cloud-upload) ${l10n.t('RRO: {0}', label)}` : `$(warning) ${l10n.t('RRO: no server')}`;

@@ -56,6 +56,7 @@ const ALLOWED: readonly RegExp[] = [
   /^extension\/(readme|changelog)\.md$/,
   /^extension\/LICENSE\.txt$/,
   /^extension\/images\/icon\.png$/,
+  /^extension\/dist\/clientUi\.js$/,
 ];
 
 const REQUIRED = [
@@ -72,6 +73,8 @@ const REQUIRED = [
   'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/images/icon.png',
+  // loaded a tick after activation: without it the status bar, the views and the encoding guard are gone
+  'extension/dist/clientUi.js',
 ];
 
 function run(cmd: string, args: string[], cwd: string): Promise<number | null> {

@@ -102,9 +102,11 @@ export function registerFindDepartment(services: ClientServices): vscode.Disposa
   return vscode.commands.registerCommand(
     FIND_DEPARTMENT_COMMAND,
     async (query?: string): Promise<PlacedDepartment | undefined> => {
+      // the editor the command was run from: the search and the quick pick take a while
+      const editor = vscode.window.activeTextEditor;
       const department = await pickDepartment(services, typeof query === 'string' ? query : undefined);
       if (!department) return undefined;
-      return { ...department, placed: await placeInEditor(department.id) };
+      return { ...department, placed: await placeInEditor(editor, department.id) };
     },
   );
 }
@@ -115,9 +117,8 @@ export interface PlacedDepartment extends Department {
 }
 
 /** The GUID as the value of the nearest `departmentId`, or on the clipboard (and said so). */
-async function placeInEditor(id: string): Promise<PlacedDepartment['placed']> {
-  const editor = vscode.window.activeTextEditor;
-  const document = editor?.document;
+async function placeInEditor(editor: vscode.TextEditor | undefined, id: string): Promise<PlacedDepartment['placed']> {
+  const document = editor?.document.isClosed ? undefined : editor?.document;
   const placement =
     editor && document && /^jsonc?$/.test(document.languageId)
       ? placeDepartment(document.getText(), document.offsetAt(editor.selection.active), id, {

@@ -4,11 +4,12 @@
 // are registered from heavy.ts, a bundle of its own: until one of them first runs, a stub
 // stands for each id in LAZY_COMMANDS, and the first call loads the bundle and re-runs.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { SettingsSource } from '../settings';
 import { registerCheckFolder } from './checkFolder';
 import { registerAttachFile } from './attachFile';
+import { lazyBundle } from '../lazy';
 
 /** What every command may use; built once in extension.ts. */
 export interface ClientServices {
@@ -45,22 +46,7 @@ export function registerCommands(services: ClientServices): void {
     const made = register(services);
     services.context.subscriptions.push(...(Array.isArray(made) ? made : [made]));
   }
-  let loaded = false;
-  const stubs: vscode.Disposable[] = [];
-  const load = (): void => {
-    if (loaded) return;
-    loaded = true;
-    for (const s of stubs) s.dispose();
-    const file = services.context.asAbsolutePath(path.join('dist', 'clientCommands.js'));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle loaded on first use
-    (require(file) as HeavyModule).registerHeavyCommands(services);
-  };
-  for (const id of LAZY_COMMANDS)
-    stubs.push(
-      vscode.commands.registerCommand(id, (...args: unknown[]) => {
-        load();
-        return vscode.commands.executeCommand(id, ...args);
-      }),
-    );
-  services.context.subscriptions.push(...stubs);
+  lazyBundle<HeavyModule>(services.context, path.join('dist', 'clientCommands.js'), LAZY_COMMANDS, (heavy) =>
+    heavy.registerHeavyCommands(services),
+  );
 }

@@ -16,7 +16,8 @@ runSuite({ log }).then(
     const consoleLog = path.join(run.runDir, 'page-console.log');
     if (fs.existsSync(consoleLog))
       for (const l of fs.readFileSync(consoleLog, 'utf8').split('\n'))
-        if (/activation \(VS Code's figures\)|activation ratio/.test(l)) log(l.replace(/^.*?(activation)/, '$1'));
+        if (/activation \(VS Code's figures\)|activation ratio|activation phases/.test(l))
+          log(l.replace(/^.*?(activation)/, '$1'));
     const failed = tests.filter((t) => t.state === 'failed').length;
     log(`${tests.length} tests, ${failed} failed, exit code ${run.exitCode} (${run.host}; run folder ${run.runDir})`);
     if (run.exitCode === 0) pruneRuns();

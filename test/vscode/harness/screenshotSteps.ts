@@ -92,3 +92,23 @@ export async function historyView(page: Page, shot: Shot): Promise<void> {
   await page.locator('.monaco-list-row', { hasText: 'a26-result.json' }).first().waitFor({ timeout: 30_000 });
   await shot(page, 'history-view.png');
 }
+
+/** The walkthrough from Help → Get Started (the workbench's own strings are English here). */
+export async function walkthrough(page: Page, shot: Shot): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 15_000 });
+  await page.keyboard.type('Open Walkthrough');
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Walkthrough' })
+    .first()
+    .waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const ours = page.locator('.quick-input-list .monaco-list-row', { hasText: 'РРО' }).first();
+  await ours.waitFor({ state: 'visible', timeout: 15_000 });
+  await ours.click();
+  await page
+    .locator('.getting-started-step', { hasText: 'Проверьте папку' })
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 });
+  await shot(page, 'walkthrough.png');
+}

@@ -10,7 +10,14 @@ import { workbenchUrl } from './codeServerRoute';
 import { ensureToolchain } from './install';
 import { cacheDir, copyWorkspace, extensionDir, repoRoot } from './paths';
 import { prepareRunDir } from './runSuite';
-import { encodingFix, historyView, sendReport, targetPick, writeWindows1251Appeal } from './screenshotSteps';
+import {
+  encodingFix,
+  historyView,
+  sendReport,
+  targetPick,
+  walkthrough,
+  writeWindows1251Appeal,
+} from './screenshotSteps';
 
 const OUT = path.join(repoRoot, 'docs', 'images');
 /** The pictures show the extension as its users see it: in Russian. */
@@ -147,6 +154,7 @@ async function main(): Promise<void> {
         await targetPick(page, shot);
         await sendReport(page, shot);
         await historyView(page, shot);
+        await walkthrough(page, shot);
       } catch (e) {
         // what the page showed when a step gave up, to see why
         await page.screenshot({ path: path.join(runDir, 'failure.png') }).catch(() => undefined);

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from './emulator';
-import { activateExtension, positionOf } from './helpers';
+import { activateExtension, eventually, positionOf } from './helpers';
 
 const DEPARTMENT = '30B1BE3B-BED1-49F6-AB4C-D138A81A9505';
 const OTHER = '11111111-2222-4333-8444-555555555555';
@@ -20,6 +20,10 @@ interface Placed {
 async function findAt(content: string, at: (doc: vscode.TextDocument) => vscode.Position): Promise<[Placed, string]> {
   const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  await eventually(
+    async () => (vscode.window.activeTextEditor?.document === doc ? true : undefined),
+    'the new document is the active editor',
+  );
   const position = at(doc);
   editor.selection = new vscode.Selection(position, position);
   const found = await vscode.commands.executeCommand<Placed | undefined>('rro.findDepartment', 'никольское');
