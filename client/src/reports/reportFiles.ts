@@ -13,6 +13,8 @@ export interface ReportFileEntry {
   reason?: string;
   httpStatus?: number;
   message?: string;
+  /** When the platform last moved the file (status checks). */
+  at?: string;
 }
 
 export interface ReportSummary {
@@ -31,10 +33,24 @@ export interface ReportSummary {
 }
 
 /** The order counts are shown in: the outcome people look for first. */
-const STATE_ORDER = ['accepted', 'rejected', 'failed', 'unknown', 'interrupted', 'not-sent', 'pending', 'skipped'];
+const STATE_ORDER = [
+  'accepted',
+  'uploaded',
+  'dispatched',
+  'received',
+  'rejected',
+  'failed',
+  'failed-later',
+  'unknown',
+  'not-found',
+  'interrupted',
+  'not-sent',
+  'pending',
+  'skipped',
+];
 
 /** States that count as done: nothing to retry. */
-const SETTLED = new Set(['accepted', 'skipped']);
+const SETTLED = new Set(['accepted', 'skipped', 'uploaded', 'dispatched', 'received']);
 
 export function needsRetry(entry: ReportFileEntry): boolean {
   return !SETTLED.has(entry.status);
@@ -75,6 +91,7 @@ export function parseReport(jsonPath: string, text: string): ReportSummary | und
       reason: str(e.reason),
       httpStatus: typeof e.httpStatus === 'number' ? e.httpStatus : undefined,
       message: str(e.message),
+      at: str(e.uploadDate) ?? str(e.dispatchDate) ?? str(e.receiveDate),
     });
   }
   const counts = new Map<string, number>();
@@ -130,6 +147,17 @@ export function stateLabel(state: string): string {
     case 'not-sent':
     case 'pending':
       return l10n.t('not sent');
+    // the platform's request log (status check)
+    case 'received':
+      return l10n.t('received by the platform');
+    case 'dispatched':
+      return l10n.t('passed on for processing');
+    case 'uploaded':
+      return l10n.t('uploaded');
+    case 'failed-later':
+      return l10n.t('failed after it was received');
+    case 'not-found':
+      return l10n.t('unknown to the platform');
     default:
       return state;
   }
@@ -162,4 +190,40 @@ export function reasonLabel(reason: string | undefined, httpStatus?: number): st
       if (/^http-\d+$/.test(reason)) return l10n.t('the server answered with code {0}', httpStatus ?? reason.slice(5));
       return undefined;
   }
+}
+
+/** A status check's result (`rro.status`: rows of the platform's request log), as a report file. */
+export interface StatusRowLike {
+  file: string;
+  path: string;
+  platform: string;
+  receiveDate?: string;
+  dispatchDate?: string;
+  uploadDate?: string;
+  exceptionMessage?: string;
+}
+
+export function isStatusResult(v: unknown): v is { rows: StatusRowLike[] } {
+  return typeof v === 'object' && v !== null && Array.isArray((v as { rows?: unknown }).rows);
+}
+
+/** The JSON a status check is kept as in the report folder (the «РРО» view's last status check). */
+export function statusReportJson(rows: readonly StatusRowLike[], checkedAt: Date): string {
+  return JSON.stringify(
+    {
+      format: 'rro-status-check',
+      checkedAt: checkedAt.toISOString(),
+      files: rows.map((r) => ({
+        file: r.file,
+        path: r.path,
+        status: r.platform,
+        message: r.exceptionMessage,
+        receiveDate: r.receiveDate,
+        dispatchDate: r.dispatchDate,
+        uploadDate: r.uploadDate,
+      })),
+    },
+    null,
+    1,
+  );
 }

@@ -3,19 +3,23 @@
 // for what was not accepted. Opened after every send; also from the «РРО» view and the palette.
 // Text from the server and file names pass through escapeControl, then HTML escaping.
 import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
 import { escapeControl } from '../../../server/src/core';
 import { formatCount, formatTime } from '../format';
 import {
+  isStatusResult,
   listReports,
   needsRetry,
   readReport,
   reasonLabel,
   reportDirOf,
   stateLabel,
+  statusReportJson,
   type ReportSummary,
+  type StatusRowLike,
 } from './reportFiles';
 
 export const SHOW_REPORT_COMMAND = 'rro.showReport';
@@ -47,7 +51,8 @@ export function renderReport(report: ReportSummary, nonce: string, cspSource: st
       // the server's own words for a rejection; otherwise the reason in words (the engine's
       // messages are written for the CLI and may name its flags)
       const label = reasonLabel(f.reason, f.httpStatus);
-      const why = f.status === 'rejected' || !label ? [label, f.message].filter(Boolean).join(': ') : label;
+      const said = f.status === 'rejected' || !label ? [label, f.message].filter(Boolean).join(': ') : label;
+      const why = f.at ? [formatTime(f.at), said].filter(Boolean).join(' — ') : said;
       return `<tr class="state-${html(f.status)}"><td><a href="#" data-open="${i}">${html(f.file)}</a></td><td>${html(stateLabel(f.status))}</td><td>${html(why)}</td></tr>`;
     })
     .join('');
@@ -83,6 +88,22 @@ document.addEventListener('click', (e) => {
 </script></body></html>`;
 }
 
+/** Writes a status check into the first folder's report folder; its path, or undefined. */
+async function saveStatus(rows: readonly StatusRowLike[]): Promise<string | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return undefined;
+  const now = new Date();
+  const dir = reportDirOf(folder.uri);
+  const file = path.join(dir, `status-${now.toISOString().replace(/[:.]/g, '-')}.json`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(file, statusReportJson(rows, now));
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
 async function latest(): Promise<string | undefined> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const [newest] = await listReports(reportDirOf(folder.uri));
@@ -94,7 +115,9 @@ async function latest(): Promise<string | undefined> {
 export function registerReportView(): vscode.Disposable {
   let panel: vscode.WebviewPanel | undefined;
   let shown: ReportSummary | undefined;
-  return vscode.commands.registerCommand(SHOW_REPORT_COMMAND, async (given?: vscode.Uri | string) => {
+  return vscode.commands.registerCommand(SHOW_REPORT_COMMAND, async (given?: unknown) => {
+    // a status check's result (rro.status) is kept in the report folder first, then shown
+    if (isStatusResult(given)) given = await saveStatus(given.rows);
     const file = given instanceof vscode.Uri ? given.fsPath : typeof given === 'string' ? given : await latest();
     const report = file ? await readReport(file) : undefined;
     if (!report) {

@@ -70,4 +70,38 @@ suite('report view', () => {
     );
     assert.equal(tab.label, shown.title);
   });
+
+  test('a status check’s result is kept in the report folder and shown', async () => {
+    const result = {
+      log: 'present',
+      ok: false,
+      rows: [
+        {
+          file: 'appeals/answered.json',
+          path: fileUri('appeals/answered.json').fsPath,
+          sent: 'accepted',
+          platform: 'uploaded',
+          uploadDate: '2026-12-02T15:00:00Z',
+        },
+        {
+          file: 'appeals/in-work.json',
+          path: fileUri('appeals/in-work.json').fsPath,
+          sent: 'unknown',
+          platform: 'failed-later',
+          exceptionMessage: 'Вопрос 0015 не найден',
+        },
+      ],
+    };
+    const shown = await vscode.commands.executeCommand<ShownReport | undefined>('rro.showReport', result);
+    assert.ok(shown, 'the status view opened');
+    assert.ok(shown.html.includes('Вопрос 0015 не найден'));
+    assert.ok(!shown.html.includes('2026-12-02T15:00'), 'local times');
+    const kept = fs.readdirSync(dir).filter((n) => n.startsWith('status-') && n.endsWith('.json'));
+    assert.equal(kept.length, 1, 'kept in the report folder');
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, kept[0]!), 'utf8')) as { files: { status: string }[] };
+    assert.deepEqual(
+      saved.files.map((f) => f.status),
+      ['uploaded', 'failed-later'],
+    );
+  });
 });
