@@ -98,6 +98,12 @@ function numberEnd(text: string, at: number): number {
   return i;
 }
 
+// Keys and short values repeat (every question has `code`, `status`, the same dates and
+// statuses, and so does every file of a folder): a string equal to the one last seen in its
+// slot is reused instead of sliced again, which spares the allocation and lets the rules' Map
+// lookups use the string's cached hash. Shared by all parses: strings are immutable.
+const recent: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
+
 /** Every node gets the same fields in the same order: one hidden class, monomorphic rules. */
 function node(
   type: JsonNode['type'],
@@ -180,11 +186,6 @@ export function fastParse(text: string, start: number): FastParse {
       }
     }
   }
-
-  // Keys and short values repeat (every question has `code`, `status`, the same dates and
-  // statuses): a string equal to the one last seen in its slot is reused instead of sliced
-  // again, which spares the allocation and lets later Map lookups use the string's cached hash.
-  const recent: (string | undefined)[] = new Array<string | undefined>(1024);
 
   function readString(parent: JsonNode | undefined): JsonNode {
     const begin = pos;

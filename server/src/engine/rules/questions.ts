@@ -98,7 +98,7 @@ function checkStatus(view: ObjectView, ctx: RuleContext): StatusSpec | undefined
   if (!value) return undefined;
   const known = STATUS_BY_ID.get(value.value as string);
   if (known) return known;
-  const id = checkEnum('rro/status-value', value, view.pointerOf('status'), STATUS_IDS, STATUS_ALIASES, ctx.reporter);
+  const id = checkEnum('rro/status-value', value, view, 'status', STATUS_IDS, STATUS_ALIASES, ctx.reporter);
   return id ? STATUS_BY_ID.get(id) : undefined;
 }
 
