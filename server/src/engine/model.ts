@@ -67,9 +67,10 @@ export class ObjectView {
   /** Per field of the table: the property the server binds to it. */
   private readonly bound: (JsonNode | undefined)[];
   /** Properties not written exactly as a field is named: other letter case, or unknown. */
-  readonly oddNames: JsonNode[] | undefined;
+  oddNames: JsonNode[] | undefined = undefined;
   /** Properties the server does not bind because a later one names the same field. */
-  readonly shadowed: JsonNode[] | undefined;
+  shadowed: JsonNode[] | undefined = undefined;
+  private ownPointer: string | undefined = undefined;
 
   /**
    * @param parent the view this object is a value of (none for the root)
@@ -77,16 +78,35 @@ export class ObjectView {
    * @param item this object's index in that array, or -1
    */
   constructor(
-    readonly node: JsonNode,
+    public node: JsonNode,
     readonly table: FieldTable,
     private readonly parent: ObjectView | undefined = undefined,
     private readonly parentField = '',
-    private readonly item = -1,
+    private item = -1,
   ) {
-    const bound = table.empty.slice();
+    this.bound = table.empty.slice();
+    this.bind();
+  }
+
+  /**
+   * The same view moved to another item of the same array (the question pass reuses one view
+   * for all questions instead of making one per question). Nothing may keep the old binding.
+   */
+  moveTo(node: JsonNode, item: number): void {
+    this.node = node;
+    this.item = item;
+    this.ownPointer = undefined;
+    this.oddNames = undefined;
+    this.shadowed = undefined;
+    this.bound.fill(undefined);
+    this.bind();
+  }
+
+  private bind(): void {
+    const { bound, table } = this;
     let odd: JsonNode[] | undefined;
     let shadowed: JsonNode[] | undefined;
-    const props = node.children!;
+    const props = this.node.children!;
     for (let i = 0; i < props.length; i++) {
       const prop = props[i];
       const key = keyOf(prop);
@@ -100,7 +120,6 @@ export class ObjectView {
       if (earlier !== undefined) (shadowed ??= []).push(earlier);
       bound[f] = prop;
     }
-    this.bound = bound;
     this.oddNames = odd;
     this.shadowed = shadowed;
   }
@@ -121,8 +140,6 @@ export class ObjectView {
     const v = prop && propertyValue(prop);
     return v && v.type !== 'null' ? v : undefined;
   }
-
-  private ownPointer: string | undefined = undefined;
 
   /** This object's pointer, as the document writes the path to it (made once, when asked). */
   pointer(): string {

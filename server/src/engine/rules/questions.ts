@@ -49,6 +49,7 @@ const DOTTED_CODE = /^\d{4}(?:\.\d{4})+$/;
 export function checkQuestions(array: JsonNode, appeal: ObjectView, facts: AppealFacts, ctx: RuleContext): void {
   const codes = new Map<string, number>();
   const items = array.children!;
+  let view: ObjectView | undefined;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.type !== 'object') {
@@ -58,7 +59,8 @@ export function checkQuestions(array: JsonNode, appeal: ObjectView, facts: Appea
       });
       continue;
     }
-    const view = appeal.child(item, TABLE, 'questions', i);
+    if (view) view.moveTo(item, i);
+    else view = appeal.child(item, TABLE, 'questions', i);
     const code = checkQuestion(view, facts, ctx);
     if (code === undefined) continue;
     const first = codes.get(code);
