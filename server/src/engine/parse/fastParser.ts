@@ -116,6 +116,17 @@ function node(
   return { type, offset, length, colonOffset: undefined, value, parent, children };
 }
 
+/** A string, number, boolean or null: no children, no colon (two fields fewer per value). */
+function leaf(
+  type: JsonNode['type'],
+  offset: number,
+  length: number,
+  value: unknown,
+  parent: JsonNode | undefined,
+): JsonNode {
+  return { type, offset, length, value, parent };
+}
+
 /**
  * A property as the fast parser makes it. Its key node and `children` array are made on first
  * use: the rules read the key's text and the value directly (`propertyKeyText`,
@@ -190,7 +201,7 @@ export function fastParse(text: string, start: number): FastParse {
   function readString(parent: JsonNode | undefined): JsonNode {
     const begin = pos;
     const value = readText();
-    return node('string', begin, pos - begin, value, parent, undefined);
+    return leaf('string', begin, pos - begin, value, parent);
   }
 
   /** The string at `pos` (decoded); `pos` moves past its closing quote. */
@@ -239,7 +250,7 @@ export function fastParse(text: string, start: number): FastParse {
   }
 
   function literal(parent: JsonNode | undefined, type: JsonNode['type'], value: unknown, length: number): JsonNode {
-    const n = node(type, pos, length, value, parent, undefined);
+    const n = leaf(type, pos, length, value, parent);
     pos += length;
     return n;
   }
