@@ -104,6 +104,36 @@ function numberEnd(text: string, at: number): number {
 // lookups use the string's cached hash. Shared by all parses: strings are immutable.
 const recent: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
 
+/**
+ * `s[from..from+n)` as a new array. Small ones as array literals: V8 tenures a literal whose
+ * arrays survive (allocation-site pretenuring), so the tree's arrays skip the young generation
+ * — `slice` arrays are always copied out of it. Objects of the format have a dozen keys at most.
+ */
+function exactArray(s: JsonNode[], from: number, n: number): JsonNode[] {
+  switch (n) {
+    case 0:
+      return [];
+    case 1:
+      return [s[from]];
+    case 2:
+      return [s[from], s[from + 1]];
+    case 3:
+      return [s[from], s[from + 1], s[from + 2]];
+    case 4:
+      return [s[from], s[from + 1], s[from + 2], s[from + 3]];
+    case 5:
+      return [s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4]];
+    case 6:
+      return [s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4], s[from + 5]];
+    case 7:
+      return [s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4], s[from + 5], s[from + 6]];
+    case 8:
+      return [s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4], s[from + 5], s[from + 6], s[from + 7]];
+    default:
+      return s.slice(from, from + n);
+  }
+}
+
 /** Every node gets the same fields in the same order: one hidden class, monomorphic rules. */
 function node(
   type: JsonNode['type'],
@@ -134,32 +164,43 @@ function leaf(
  * two-element array were two thirds of a property's memory, and the tree of a document of
  * small objects twenty times the size `JSON.parse` makes.
  */
-class FastProperty implements JsonNode {
-  readonly type = 'property' as const;
-  length = 0;
-  colonOffset: number | undefined = undefined;
-  value: unknown = undefined;
-  valueNode: JsonNode | undefined = undefined;
-  private made: JsonNode[] | undefined = undefined;
+interface FastProperty extends JsonNode {
+  keyText: string;
+  /** The key string's length in the text, quotes and escapes included. */
+  keyLength: number;
+  valueNode: JsonNode | undefined;
+  made: JsonNode[] | undefined;
+}
 
-  constructor(
-    public offset: number,
-    public parent: JsonNode,
-    readonly keyText: string,
-    /** The key string's length in the text, quotes and escapes included. */
-    private readonly keyLength: number,
-  ) {}
-
+/** Where the properties' `children` come from: made on first use, then kept. */
+const PROPERTY_PROTO = {
   get children(): JsonNode[] {
-    return (this.made ??= [
-      node('string', this.offset, this.keyLength, this.keyText, this, undefined),
-      ...(this.valueNode ? [this.valueNode] : []),
+    const self = this as unknown as FastProperty;
+    return (self.made ??= [
+      leaf('string', self.offset, self.keyLength, self.keyText, self),
+      ...(self.valueNode ? [self.valueNode] : []),
     ]);
-  }
-
+  },
   set children(children: JsonNode[]) {
-    this.made = children;
-  }
+    (this as unknown as FastProperty).made = children;
+  },
+};
+
+// An object literal, not a class: V8 allocates a literal whose objects survive straight into
+// the old generation (allocation-site pretenuring), which spares the scavenger copying the tree.
+function property(offset: number, parent: JsonNode, keyText: string, keyLength: number): FastProperty {
+  return {
+    __proto__: PROPERTY_PROTO,
+    type: 'property',
+    offset,
+    length: 0,
+    colonOffset: undefined,
+    parent,
+    keyText,
+    keyLength,
+    valueNode: undefined,
+    made: undefined,
+  } as unknown as FastProperty;
 }
 
 export function fastParse(text: string, start: number): FastParse {
@@ -267,7 +308,7 @@ export function fastParse(text: string, start: number): FastParse {
   const stack: JsonNode[] = [];
   let top = 0;
   function children(mark: number): JsonNode[] {
-    const out = stack.slice(mark, top);
+    const out = exactArray(stack, mark, top - mark);
     top = mark;
     return out;
   }
@@ -303,14 +344,14 @@ export function fastParse(text: string, start: number): FastParse {
         if (text.charCodeAt(pos) !== 34) fail('unexpected');
         const begin = pos;
         const key = readText();
-        const prop = new FastProperty(begin, obj, key, pos - begin);
+        const prop = property(begin, obj, key, pos - begin);
         const repeated = seen(mark, obj, key);
         skip();
         if (text.charCodeAt(pos) !== 58) fail('unexpected');
         prop.colonOffset = pos++;
         const value = readValue(prop, depth);
         prop.valueNode = value;
-        if (repeated) duplicateKeys.push(prop.children[0]);
+        if (repeated) duplicateKeys.push(prop.children![0]);
         prop.length = value.offset + value.length - prop.offset;
         stack[top++] = prop;
         skip();
