@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkText, isCalendarDay, localDay, parseDocument } from '../../server/src/engine';
+import { checkText, isCalendarDay, localDay, parseDocument, type JsonNode } from '../../server/src/engine';
 
 test('the fast parser keeps offsets, comments and trailing commas', () => {
   const doc = parseDocument('{"a":[1,2,],/*x*/"b":"q\\"z"}');
@@ -39,4 +39,29 @@ test('calendar days: the local day of a date, and which option values are real d
     ['2026-02-28', '2024-02-29', '2026-02-29', '2026-13-01', '2026-1-05', '2026-01-05T00:00:00'].map(isCalendarDay),
     [true, true, false, false, false, false],
   );
+});
+
+test('escapes are decoded wherever they fall, repeated strings stay equal, numbers keep their grammar', () => {
+  const long = 'A'.repeat(5000);
+  const text = `{"k": "${long}", /* a \\ in a comment */ "e": "a\\nb", "k2": "plain", "u": "\\u0041", "k3": "plain",
+    "n": [-0.5e+3, 0, 12, 1E2], "q": "say \\"hi\\"", "last": "\\\\"}`;
+  const doc = parseDocument(text);
+  assert.deepEqual(doc.syntax, []);
+  const values: Record<string, JsonNode> = Object.fromEntries(
+    doc.root!.children!.map((p) => [String(p.children![0].value), p.children![1]]),
+  );
+  assert.equal(values.k.value, long);
+  assert.equal(values.e.value, 'a\nb');
+  assert.equal(values.u.value, 'A');
+  assert.equal(values.k2.value, 'plain');
+  assert.equal(values.k3.value, 'plain');
+  assert.deepEqual(
+    values.n.children!.map((c) => c.value),
+    [-500, 0, 12, 100],
+  );
+  assert.equal(values.q.value, 'say "hi"');
+  assert.equal(values.last.value, '\\');
+  for (const bad of ['{"a": 01}', '{"a": -}', '{"a": 1.}', '{"a": "\\x"}']) {
+    assert.ok(parseDocument(bad).syntax.length > 0, bad);
+  }
 });

@@ -4,6 +4,10 @@
 // with the findings of the listed rules it must produce: rule, severity, pointer and the text
 // the range covers (`nth` when that text occurs more than once; `<object n>` for the n-th `{`).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkText, parseDocument } from '../../server/src/engine';
 import { nodeAtPointer } from '../../server/src/engine/pointer';
@@ -228,4 +232,27 @@ test('locators take pointers as written and in the format’s spelling', () => {
   assert.equal(nodeAtPointer(twiceRoot, '/Questions/0')?.value, 2);
   assert.equal(nodeAtPointer(twiceRoot, '/QUESTIONS/0')?.value, 2);
   assert.equal(spanOfPointer(twice, '/nothing/0').length, 0);
+});
+
+test('the real CLI reports pointers as written in JSON and SARIF output', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rro-pointers-'));
+  try {
+    const file = join(dir, 'dotnet.json');
+    writeFileSync(file, dotNetAppeal([dotNetQuestion({ RegistrationDate: '17.11.2016' })]));
+    const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+    const run = (format: string) =>
+      spawnSync(process.execPath, [cli, 'check', '--format', format, '--today', TODAY, '--lang', 'en', file], {
+        encoding: 'utf8',
+      });
+    const json = run('json');
+    assert.equal(json.status, 1, json.stderr);
+    const report = JSON.parse(json.stdout) as { files: { diagnostics: { rule: string; pointer: string }[] }[] };
+    const dateFinding = report.files[0].diagnostics.find((d) => d.rule === 'rro/date-format');
+    assert.equal(dateFinding?.pointer, '/Questions/0/RegistrationDate');
+    const sarif = run('sarif');
+    assert.equal(sarif.status, 1, sarif.stderr);
+    assert.match(sarif.stdout, /"pointer": ?"\/Questions\/0\/RegistrationDate"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -3,6 +3,7 @@
 // uploaded, or failed later — a later failure becomes a diagnostic on the file (on the question
 // it names). Returns the result, so a report view can show it.
 import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
 import {
@@ -62,7 +63,9 @@ export function registerStatus(
         }
         await showLaterFailures(diagnostics, result);
         const count = (s: string): number => result.rows.filter((r) => r.platform === s).length;
-        services.output.info(`status: ${result.rows.length} appeal(s) from ${file}`);
+        services.output.info(
+          l10n.t('Request log: {0} appeal(s) of {1}.', result.rows.length, escapeControl(path.basename(file))),
+        );
         void vscode.window.showInformationMessage(
           l10n.t(
             'RRO: uploaded {0}, dispatched {1}, received {2}, failed later {3}, unknown to the platform {4}.',
@@ -73,6 +76,8 @@ export function registerStatus(
             count('not-found'),
           ),
         );
+        // The report view keeps the result beside the send reports and shows it.
+        void vscode.commands.executeCommand('rro.showReport', result);
         return result;
       } finally {
         client.close();

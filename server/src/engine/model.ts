@@ -15,6 +15,7 @@ export class FieldTable {
   readonly names: readonly string[];
   private readonly exact = new Map<string, number>();
   private readonly lower = new Map<string, number>();
+  private readonly byName: Readonly<Record<string, number | undefined>>;
   /** One `undefined` per field: copied to start each object's bindings. */
   readonly empty: (JsonNode | undefined)[];
 
@@ -25,6 +26,7 @@ export class FieldTable {
       this.lower.set(s.name.toLowerCase(), i);
     });
     this.empty = specs.map(() => undefined);
+    this.byName = Object.fromEntries(specs.map((s, i) => [s.name, i]));
   }
 
   /** The field index of a name as the document writes it, or -1. */
@@ -36,9 +38,13 @@ export class FieldTable {
     return this.lower.get(key.toLowerCase()) ?? -1;
   }
 
-  /** The field index of one of the format's own names (a programming error when unknown). */
+  /**
+   * The field index of one of the format's own names (a programming error when unknown). A
+   * plain object, not the Map: callers pass constant names, and a property load with a
+   * constant key is what V8 makes fastest once this is inlined.
+   */
   indexOf(name: string): number {
-    const i = this.exact.get(name);
+    const i = this.byName[name];
     if (i === undefined) throw new Error(`no field ${name}`);
     return i;
   }
@@ -61,9 +67,10 @@ export class ObjectView {
   /** Per field of the table: the property the server binds to it. */
   private readonly bound: (JsonNode | undefined)[];
   /** Properties not written exactly as a field is named: other letter case, or unknown. */
-  readonly oddNames: JsonNode[] | undefined;
+  oddNames: JsonNode[] | undefined = undefined;
   /** Properties the server does not bind because a later one names the same field. */
-  readonly shadowed: JsonNode[] | undefined;
+  shadowed: JsonNode[] | undefined = undefined;
+  private ownPointer: string | undefined = undefined;
 
   /**
    * @param parent the view this object is a value of (none for the root)
@@ -71,16 +78,35 @@ export class ObjectView {
    * @param item this object's index in that array, or -1
    */
   constructor(
-    readonly node: JsonNode,
+    public node: JsonNode,
     readonly table: FieldTable,
     private readonly parent: ObjectView | undefined = undefined,
     private readonly parentField = '',
-    private readonly item = -1,
+    private item = -1,
   ) {
-    const bound = table.empty.slice();
+    this.bound = table.empty.slice();
+    this.bind();
+  }
+
+  /**
+   * The same view moved to another item of the same array (the question pass reuses one view
+   * for all questions instead of making one per question). Nothing may keep the old binding.
+   */
+  moveTo(node: JsonNode, item: number): void {
+    this.node = node;
+    this.item = item;
+    this.ownPointer = undefined;
+    this.oddNames = undefined;
+    this.shadowed = undefined;
+    this.bound.fill(undefined);
+    this.bind();
+  }
+
+  private bind(): void {
+    const { bound, table } = this;
     let odd: JsonNode[] | undefined;
     let shadowed: JsonNode[] | undefined;
-    const props = node.children!;
+    const props = this.node.children!;
     for (let i = 0; i < props.length; i++) {
       const prop = props[i];
       const key = keyOf(prop);
@@ -94,7 +120,6 @@ export class ObjectView {
       if (earlier !== undefined) (shadowed ??= []).push(earlier);
       bound[f] = prop;
     }
-    this.bound = bound;
     this.oddNames = odd;
     this.shadowed = shadowed;
   }
@@ -116,10 +141,11 @@ export class ObjectView {
     return v && v.type !== 'null' ? v : undefined;
   }
 
-  /** This object's pointer, as the document writes the path to it. */
+  /** This object's pointer, as the document writes the path to it (made once, when asked). */
   pointer(): string {
+    if (this.ownPointer !== undefined) return this.ownPointer;
     const base = this.parent ? this.parent.pointerOf(this.parentField) : '';
-    return this.item < 0 ? base : childPointer(base, this.item);
+    return (this.ownPointer = this.item < 0 ? base : childPointer(base, this.item));
   }
 
   /**

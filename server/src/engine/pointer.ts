@@ -2,9 +2,9 @@
 import type { JsonNode } from './json';
 
 function escape(segment: string | number): string {
-  const s = String(segment);
-  // Most segments need no escaping; skip the regexes then (this runs per property).
-  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
+  if (typeof segment === 'number') return String(segment);
+  // Most segments need no escaping; skip the regexes then.
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }
 
 export function pointerOf(...segments: (string | number)[]): string {
@@ -41,12 +41,17 @@ export function propertyNamed(object: JsonNode, name: string): JsonNode | undefi
   return undefined;
 }
 
-/** The node a pointer names (see `propertyNamed` for property segments), or undefined. */
+/**
+ * The node a pointer names (see `propertyNamed` for property segments), or undefined. A
+ * property the editor's recovering parse left without a value is named by its property node.
+ */
 export function nodeAtPointer(root: JsonNode | undefined, pointer: string): JsonNode | undefined {
   let node = root;
   for (const segment of parsePointer(pointer)) {
-    if (node?.type === 'object') node = propertyNamed(node, segment)?.children?.[1];
-    else if (node?.type === 'array' && /^(0|[1-9]\d*)$/.test(segment)) node = node.children?.[Number(segment)];
+    if (node?.type === 'object') {
+      const prop = propertyNamed(node, segment);
+      node = prop && (prop.children?.[1] ?? prop);
+    } else if (node?.type === 'array' && /^(0|[1-9]\d*)$/.test(segment)) node = node.children?.[Number(segment)];
     else return undefined;
   }
   return node;

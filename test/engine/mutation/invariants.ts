@@ -1,7 +1,8 @@
 // What must hold for any input at all, however broken: the findings point inside the text,
 // their pointers are RFC 6901 strings, their rules and severities are known, their fixes'
 // edits are in range and do not overlap, and their messages exist in both languages.
-import { LineIndex, RULE_BY_ID, SEVERITIES, type Finding } from '../../../server/src/engine';
+import { LineIndex, RULE_BY_ID, SEVERITIES, type Finding, type JsonNode } from '../../../server/src/engine';
+import { nodeAtPointer } from '../../../server/src/engine/pointer';
 import { bundleFor } from '../../../server/src/l10n/messages';
 
 /**
@@ -27,9 +28,23 @@ function inside(offset: number, length: number, textLength: number): boolean {
   );
 }
 
-/** Problems with these findings for a text of `text.length`; empty when all is well. */
-export function findingProblems(findings: readonly Finding[], text: string): string[] {
+/** Findings that point where something should be, not at a node. */
+const POINT_AT_ABSENT = new Set(['rro/required', 'rro/attachment-missing']);
+/** Resolving a pointer walks the tree: beyond this many findings the check would dominate. */
+const RESOLVE_AT_MOST = 2000;
+
+/**
+ * Problems with these findings for a text of `text.length`; empty when all is well. With the
+ * document's tree, each pointer must also lead to a node (pointers are the document's own path).
+ */
+export function findingProblems(findings: readonly Finding[], text: string, root?: JsonNode): string[] {
   const problems: string[] = [];
+  if (root && findings.length <= RESOLVE_AT_MOST) {
+    for (const f of findings) {
+      if (!POINT_AT_ABSENT.has(f.rule) && !nodeAtPointer(root, f.pointer))
+        problems.push(`pointer leads to no node: ${f.rule} ${JSON.stringify(f.pointer)}`);
+    }
+  }
   const lines = new LineIndex(text);
   for (const f of findings) {
     const where = `${f.rule} at ${f.offset}+${f.length} ${JSON.stringify(f.pointer)}`;

@@ -2,7 +2,14 @@
 // hang (a worker can be terminated; a synchronous loop on the main thread cannot).
 // Before each case it posts what it is about to do: the last such message names the culprit.
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyze, checkBytes, parseDocument, type CheckOptions } from '../../../server/src/engine';
+import {
+  analyze,
+  checkBytes,
+  parseDocument,
+  type CheckOptions,
+  type JsonNode,
+  type ParsedDocument,
+} from '../../../server/src/engine';
 import { findingProblems, missingMessages } from './invariants';
 import { LARGE_CASES } from './large';
 import { damagedCase, seedDocuments } from './cases';
@@ -45,20 +52,28 @@ function check(label: string, bytes: Uint8Array, text: string | undefined, opts:
       post({ type: 'case', label: label + ' [text]' });
       const doc = parseDocument(text);
       const result = analyze(doc, opts);
-      record(label + ' [text]', result.findings, text);
+      record(label + ' [text]', result.findings, text, resolvable(doc));
     }
     post({ type: 'case', label: label + ' [bytes]' });
     const byBytes = checkBytes(bytes, opts);
-    record(label + ' [bytes]', byBytes.findings, byBytes.text);
+    record(label + ' [bytes]', byBytes.findings, byBytes.text, resolvable(byBytes.doc));
   } catch (e) {
     problem(label, `threw ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
 }
 
-function record(label: string, findings: Parameters<typeof findingProblems>[0], text: string): void {
+/**
+ * The tree pointers must resolve in; none when a key repeats, since a path through a repeated
+ * key names two places and the resolver picks the one the server binds.
+ */
+function resolvable(doc: ParsedDocument): JsonNode | undefined {
+  return doc.duplicateKeys.length === 0 ? doc.root : undefined;
+}
+
+function record(label: string, findings: Parameters<typeof findingProblems>[0], text: string, root?: JsonNode): void {
   stats.findings += findings.length;
   for (const f of findings) stats.rules.add(f.rule);
-  for (const p of findingProblems(findings, text)) problem(label, p);
+  for (const p of findingProblems(findings, text, root)) problem(label, p);
   for (const m of missingMessages(findings)) stats.missing.add(m);
 }
 

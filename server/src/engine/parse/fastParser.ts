@@ -98,6 +98,42 @@ function numberEnd(text: string, at: number): number {
   return i;
 }
 
+// Keys and short values repeat (every question has `code`, `status`, the same dates and
+// statuses, and so does every file of a folder): a string equal to the one last seen in its
+// slot is reused instead of sliced again, which spares the allocation and lets the rules' Map
+// lookups use the string's cached hash. Shared by all parses: strings are immutable.
+const recent: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
+
+/**
+ * `s[from..from+n)` as a new array. Small ones as array literals: V8 tenures a literal whose
+ * arrays survive (allocation-site pretenuring), so the tree's arrays skip the young generation
+ * — `slice` arrays are always copied out of it. Objects of the format have a dozen keys at most.
+ */
+function exactArray(s: JsonNode[], from: number, n: number): JsonNode[] {
+  switch (n) {
+    case 0:
+      return [];
+    case 1:
+      return [s[from]];
+    case 2:
+      return [s[from], s[from + 1]];
+    case 3:
+      return [s[from], s[from + 1], s[from + 2]];
+    case 4:
+      return [s[from], s[from + 1], s[from + 2], s[from + 3]];
+    case 5:
+      return [s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4]];
+    case 6:
+      return [s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4], s[from + 5]];
+    case 7:
+      return [s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4], s[from + 5], s[from + 6]];
+    case 8:
+      return [s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4], s[from + 5], s[from + 6], s[from + 7]];
+    default:
+      return s.slice(from, from + n);
+  }
+}
+
 /** Every node gets the same fields in the same order: one hidden class, monomorphic rules. */
 function node(
   type: JsonNode['type'],
@@ -110,6 +146,17 @@ function node(
   return { type, offset, length, colonOffset: undefined, value, parent, children };
 }
 
+/** A string, number, boolean or null: no children, no colon (two fields fewer per value). */
+function leaf(
+  type: JsonNode['type'],
+  offset: number,
+  length: number,
+  value: unknown,
+  parent: JsonNode | undefined,
+): JsonNode {
+  return { type, offset, length, value, parent };
+}
+
 /**
  * A property as the fast parser makes it. Its key node and `children` array are made on first
  * use: the rules read the key's text and the value directly (`propertyKeyText`,
@@ -117,32 +164,43 @@ function node(
  * two-element array were two thirds of a property's memory, and the tree of a document of
  * small objects twenty times the size `JSON.parse` makes.
  */
-class FastProperty implements JsonNode {
-  readonly type = 'property' as const;
-  length = 0;
-  colonOffset: number | undefined = undefined;
-  value: unknown = undefined;
-  valueNode: JsonNode | undefined = undefined;
-  private made: JsonNode[] | undefined = undefined;
+interface FastProperty extends JsonNode {
+  keyText: string;
+  /** The key string's length in the text, quotes and escapes included. */
+  keyLength: number;
+  valueNode: JsonNode | undefined;
+  made: JsonNode[] | undefined;
+}
 
-  constructor(
-    public offset: number,
-    public parent: JsonNode,
-    readonly keyText: string,
-    /** The key string's length in the text, quotes and escapes included. */
-    private readonly keyLength: number,
-  ) {}
-
+/** Where the properties' `children` come from: made on first use, then kept. */
+const PROPERTY_PROTO = {
   get children(): JsonNode[] {
-    return (this.made ??= [
-      node('string', this.offset, this.keyLength, this.keyText, this, undefined),
-      ...(this.valueNode ? [this.valueNode] : []),
+    const self = this as unknown as FastProperty;
+    return (self.made ??= [
+      leaf('string', self.offset, self.keyLength, self.keyText, self),
+      ...(self.valueNode ? [self.valueNode] : []),
     ]);
-  }
-
+  },
   set children(children: JsonNode[]) {
-    this.made = children;
-  }
+    (this as unknown as FastProperty).made = children;
+  },
+};
+
+// An object literal, not a class: V8 allocates a literal whose objects survive straight into
+// the old generation (allocation-site pretenuring), which spares the scavenger copying the tree.
+function property(offset: number, parent: JsonNode, keyText: string, keyLength: number): FastProperty {
+  return {
+    __proto__: PROPERTY_PROTO,
+    type: 'property',
+    offset,
+    length: 0,
+    colonOffset: undefined,
+    parent,
+    keyText,
+    keyLength,
+    valueNode: undefined,
+    made: undefined,
+  } as unknown as FastProperty;
 }
 
 export function fastParse(text: string, start: number): FastParse {
@@ -181,16 +239,14 @@ export function fastParse(text: string, start: number): FastParse {
     }
   }
 
-  // Keys and short values repeat (every question has `code`, `status`, the same dates and
-  // statuses): a string equal to the one last seen in its slot is reused instead of sliced
-  // again, which spares the allocation and lets later Map lookups use the string's cached hash.
-  const recent: (string | undefined)[] = new Array<string | undefined>(1024);
-
   function readString(parent: JsonNode | undefined): JsonNode {
     const begin = pos;
     const value = readText();
-    return node('string', begin, pos - begin, value, parent, undefined);
+    return leaf('string', begin, pos - begin, value, parent);
   }
+
+  /** Where the text's next backslash is (after the last string read), or its length. */
+  let nextBackslash = -1;
 
   /** The string at `pos` (decoded); `pos` moves past its closing quote. */
   function readText(): string {
@@ -205,19 +261,22 @@ export function fastParse(text: string, start: number): FastParse {
       q = text.indexOf('"', q + 1);
     }
     const length = q - begin - 1;
+    // Escapes are rare: knowing where the next backslash of the text is spares scanning each
+    // string a second time (a 40 KB Base64 string in a Cyrillic, two-byte text is no memchr).
+    if (nextBackslash <= begin) {
+      nextBackslash = text.indexOf('\\', begin + 1);
+      if (nextBackslash < 0) nextBackslash = len;
+    }
+    const escaped = nextBackslash < q;
     let value: string;
-    if (length <= 32) {
+    if (length <= 32 && !escaped) {
       const slot = ((length << 5) ^ text.charCodeAt(begin + 1) ^ (text.charCodeAt(q - 1) << 2)) & 1023;
       const seen = recent[slot];
       if (seen !== undefined && seen.length === length && text.startsWith(seen, begin + 1)) value = seen;
-      else {
-        const raw = text.slice(begin + 1, q);
-        value = raw.includes('\\') ? decodeEscapes(text, begin, q, raw) : raw;
-        if (value === raw) recent[slot] = raw;
-      }
+      else recent[slot] = value = text.slice(begin + 1, q);
     } else {
       const raw = text.slice(begin + 1, q);
-      value = raw.includes('\\') ? decodeEscapes(text, begin, q, raw) : raw;
+      value = escaped ? decodeEscapes(text, begin, q, raw) : raw;
     }
     pos = q + 1;
     return value;
@@ -238,7 +297,7 @@ export function fastParse(text: string, start: number): FastParse {
   }
 
   function literal(parent: JsonNode | undefined, type: JsonNode['type'], value: unknown, length: number): JsonNode {
-    const n = node(type, pos, length, value, parent, undefined);
+    const n = leaf(type, pos, length, value, parent);
     pos += length;
     return n;
   }
@@ -249,7 +308,7 @@ export function fastParse(text: string, start: number): FastParse {
   const stack: JsonNode[] = [];
   let top = 0;
   function children(mark: number): JsonNode[] {
-    const out = stack.slice(mark, top);
+    const out = exactArray(stack, mark, top - mark);
     top = mark;
     return out;
   }
@@ -285,14 +344,14 @@ export function fastParse(text: string, start: number): FastParse {
         if (text.charCodeAt(pos) !== 34) fail('unexpected');
         const begin = pos;
         const key = readText();
-        const prop = new FastProperty(begin, obj, key, pos - begin);
+        const prop = property(begin, obj, key, pos - begin);
         const repeated = seen(mark, obj, key);
         skip();
         if (text.charCodeAt(pos) !== 58) fail('unexpected');
         prop.colonOffset = pos++;
         const value = readValue(prop, depth);
         prop.valueNode = value;
-        if (repeated) duplicateKeys.push(prop.children[0]);
+        if (repeated) duplicateKeys.push(prop.children![0]);
         prop.length = value.offset + value.length - prop.offset;
         stack[top++] = prop;
         skip();

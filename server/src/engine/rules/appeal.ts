@@ -29,14 +29,13 @@ export function checkAppeal(root: JsonNode, ctx: RuleContext): void {
   const facts: AppealFacts = { departmentId: undefined, createDate: undefined };
 
   const dept = typedValue(view, 'departmentId', reporter);
-  if (dept && checkGuid(dept, view.pointerOf('departmentId'), 'departmentId', reporter))
-    facts.departmentId = stringValue(dept);
+  if (dept && checkGuid(dept, view, 'departmentId', 'departmentId', reporter)) facts.departmentId = stringValue(dept);
 
   const format = typedValue(view, 'format', reporter);
-  if (format) checkEnum('rro/format-value', format, view.pointerOf('format'), FORMAT_VALUES, {}, reporter);
+  if (format) checkEnum('rro/format-value', format, view, 'format', FORMAT_VALUES, {}, reporter);
 
   const number = typedValue(view, 'number', reporter);
-  if (number) checkNumber(number, view.pointerOf('number'), ctx);
+  if (number) checkNumber(number, view, ctx);
 
   const created = typedValue(view, 'createDate', reporter);
   if (created) {
@@ -65,10 +64,10 @@ export function checkAppeal(root: JsonNode, ctx: RuleContext): void {
   }
 }
 
-function checkNumber(value: JsonNode, pointer: string, ctx: RuleContext): void {
+function checkNumber(value: JsonNode, view: ObjectView, ctx: RuleContext): void {
   const s = String(value.value);
   if (s.trim() === '') {
-    ctx.reporter.report('rro/empty-value', value, pointer, { args: { name: 'number' } });
+    ctx.reporter.report('rro/empty-value', value, view.pointerOf('number'), { args: { name: 'number' } });
     return;
   }
   if (LATIN_A26.test(s)) {
@@ -76,10 +75,15 @@ function checkNumber(value: JsonNode, pointer: string, ctx: RuleContext): void {
       ctx.text[value.offset + 1] === 'A'
         ? { offset: value.offset + 1, length: 1, newText: 'А' }
         : replaceNode(value, 'А' + s.slice(1));
-    ctx.reporter.report('rro/number-latin-a', { offset: value.offset, length: value.length }, pointer, {
-      args: { value: s },
-      fixes: [fix('fix.cyrillicA', [edit], true)],
-    });
+    ctx.reporter.report(
+      'rro/number-latin-a',
+      { offset: value.offset, length: value.length },
+      view.pointerOf('number'),
+      {
+        args: { value: s },
+        fixes: [fix('fix.cyrillicA', [edit], true)],
+      },
+    );
   }
 }
 

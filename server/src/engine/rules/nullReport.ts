@@ -16,7 +16,7 @@ export function checkNullReport(root: JsonNode, ctx: RuleContext): void {
   checkRequired(view, NULL_REPORT_FIELDS, ctx);
 
   const dept = typedValue(view, 'departmentId', reporter);
-  if (dept) checkGuid(dept, view.pointerOf('departmentId'), 'departmentId', reporter);
+  if (dept) checkGuid(dept, view, 'departmentId', 'departmentId', reporter);
   const year = typedValue(view, 'year', reporter);
   const month = typedValue(view, 'month', reporter);
   if (!month) return;

@@ -48,6 +48,7 @@ type QuestionDate = 'incomingDate' | 'registrationDate' | 'responseDate';
 export function checkQuestions(array: JsonNode, appeal: ObjectView, facts: AppealFacts, ctx: RuleContext): void {
   const codes = new Map<string, number>();
   const items = array.children!;
+  let view: ObjectView | undefined;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.type !== 'object') {
@@ -57,7 +58,8 @@ export function checkQuestions(array: JsonNode, appeal: ObjectView, facts: Appea
       });
       continue;
     }
-    const view = appeal.child(item, TABLE, 'questions', i);
+    if (view) view.moveTo(item, i);
+    else view = appeal.child(item, TABLE, 'questions', i);
     const code = checkQuestion(view, facts, ctx);
     if (code === undefined) continue;
     const first = codes.get(code);
@@ -101,7 +103,7 @@ function checkStatus(view: ObjectView, ctx: RuleContext): StatusSpec | undefined
   if (!value) return undefined;
   const known = STATUS_BY_ID.get(value.value as string);
   if (known) return known;
-  const id = checkEnum('rro/status-value', value, view.pointerOf('status'), STATUS_IDS, STATUS_ALIASES, ctx.reporter);
+  const id = checkEnum('rro/status-value', value, view, 'status', STATUS_IDS, STATUS_ALIASES, ctx.reporter);
   return id ? STATUS_BY_ID.get(id) : undefined;
 }
 

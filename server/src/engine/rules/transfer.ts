@@ -20,11 +20,7 @@ export function checkTransfer(
   checkRequired(view, TRANSFER_FIELDS, ctx);
 
   const dept = typedValue(view, 'departmentId', reporter);
-  if (
-    dept &&
-    checkGuid(dept, view.pointerOf('departmentId'), 'transfer.departmentId', reporter) &&
-    facts.departmentId
-  ) {
+  if (dept && checkGuid(dept, view, 'departmentId', 'transfer.departmentId', reporter) && facts.departmentId) {
     if (String(dept.value).toLowerCase() === facts.departmentId.toLowerCase()) {
       reporter.report('rro/transfer-same-department', dept, view.pointerOf('departmentId'));
     }

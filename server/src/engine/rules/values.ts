@@ -1,11 +1,13 @@
 // Value forms shared by several fields: GUIDs and enum values.
 import { GUID } from '../../format/patterns';
 import type { JsonNode } from '../json';
+import type { ObjectView } from '../model';
 import type { Reporter } from '../report';
 import { fix, replaceNode } from './edits';
 import { caseMatch, closest } from './suggest';
 
-export function checkGuid(value: JsonNode, pointer: string, name: string, reporter: Reporter): boolean {
+/** `view.field` holds `value`; its pointer is made only for a finding. */
+export function checkGuid(value: JsonNode, view: ObjectView, field: string, name: string, reporter: Reporter): boolean {
   const s = String(value.value);
   if (GUID.test(s)) return true;
   const braced = /^\{(.*)\}$/.exec(s);
@@ -13,7 +15,7 @@ export function checkGuid(value: JsonNode, pointer: string, name: string, report
     braced && GUID.test(braced[1])
       ? [fix('fix.replaceWith', [replaceNode(value, braced[1])], true, { value: braced[1] })]
       : undefined;
-  reporter.report('rro/guid', value, pointer, {
+  reporter.report('rro/guid', value, view.pointerOf(field), {
     variant: s === '' ? 'empty' : undefined,
     args: { name, value: s },
     fixes,
@@ -28,7 +30,8 @@ export function checkGuid(value: JsonNode, pointer: string, name: string, report
 export function checkEnum(
   rule: string,
   value: JsonNode,
-  pointer: string,
+  view: ObjectView,
+  field: string,
   allowed: readonly string[],
   aliases: Readonly<Record<string, string>>,
   reporter: Reporter,
@@ -43,7 +46,7 @@ export function checkEnum(
   const cased = caseMatch(squeezed, allowed);
   const near = alias ?? cased ?? closest(s, allowed, 3);
   const safe = alias !== undefined || cased !== undefined;
-  reporter.report(rule, value, pointer, {
+  reporter.report(rule, value, view.pointerOf(field), {
     variant: near ? 'suggest' : undefined,
     args: near ? { value: s, expected: near, allowed: allowed.join(', ') } : { value: s, allowed: allowed.join(', ') },
     fixes: near ? [fix('fix.replaceWith', [replaceNode(value, near)], safe, { value: near })] : undefined,
