@@ -7,6 +7,7 @@
 // still confirms workspace URLs (apiSettings.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
+import { confirmHost } from './hostTrust';
 import { l10n } from './l10n';
 import { EndpointError, parseRoot } from '../../server/src/core';
 
@@ -16,7 +17,6 @@ export const ENSURE_TARGET_COMMAND = 'rro.ensureTarget';
 /** The emulator the extension starts (`rro serve`) listens here, on loopback only. */
 export const EMULATOR_PORT = 47080;
 export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
-const CONFIRMED_HOSTS = 'rro.api.confirmedHosts';
 
 export interface ApiTarget {
   name: string;
@@ -162,7 +162,7 @@ export class Targets implements vscode.Disposable {
       void vscode.window.showErrorMessage(l10n.t('RRO: this server address cannot be used: {0}', problem));
       return undefined;
     }
-    if (target?.fromWorkspace && !(await this.confirmHost(parseRoot(url).host))) return undefined;
+    if (target?.fromWorkspace && !(await confirmHost(this.context, parseRoot(url).host))) return undefined;
     if (url === EMULATOR_URL && !(await this.startEmulator())) return undefined;
     const config = vscode.workspace.getConfiguration('rro.api');
     const where = config.inspect<string>('url');
@@ -237,20 +237,6 @@ export class Targets implements vscode.Disposable {
       input.onDidHide(() => finish(undefined));
       input.show();
     });
-  }
-
-  private async confirmHost(host: string): Promise<boolean> {
-    const confirmed = this.context.globalState.get<string[]>(CONFIRMED_HOSTS) ?? [];
-    if (confirmed.includes(host)) return true;
-    const trust = l10n.t('Trust this host');
-    const answer = await vscode.window.showWarningMessage(
-      l10n.t('The API URL comes from this workspace’s settings, not yours: {0}. Send appeals to this host?', host),
-      { modal: true },
-      trust,
-    );
-    if (answer !== trust) return false;
-    await this.context.globalState.update(CONFIRMED_HOSTS, [...confirmed, host]);
-    return true;
   }
 
   /** Starts `rro serve` on the emulator's port unless something answers there already. */

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { confirmHost } from '../hostTrust';
 import { l10n } from '../l10n';
 import {
   ApiClient,
@@ -19,7 +20,6 @@ import { uiLang } from './engineOptions';
 export { uiLang };
 
 export const HEADERS_SECRET = 'rro.api.headers';
-const CONFIRMED_HOSTS = 'rro.api.confirmedHosts';
 
 export interface ApiSettings {
   url: string;
@@ -56,18 +56,7 @@ export async function confirmWorkspaceHost(
   settings: ApiSettings,
   host: string,
 ): Promise<boolean> {
-  if (!settings.fromWorkspace) return true;
-  const confirmed = context.globalState.get<string[]>(CONFIRMED_HOSTS) ?? [];
-  if (confirmed.includes(host)) return true;
-  const trust = l10n.t('Trust this host');
-  const answer = await vscode.window.showWarningMessage(
-    l10n.t('The API URL comes from this workspace’s settings, not yours: {0}. Send appeals to this host?', host),
-    { modal: true },
-    trust,
-  );
-  if (answer !== trust) return false;
-  await context.globalState.update(CONFIRMED_HOSTS, [...confirmed, host]);
-  return true;
+  return !settings.fromWorkspace || confirmHost(context, host);
 }
 
 /** The client for `settings`, or undefined after telling the user what is wrong. */

@@ -1,4 +1,4 @@
-// What the `send` and `departments` commands share: the API root, headers from the
+// What the `send`, `status` and `departments` commands share: their API options, the API root, headers from the
 // environment, the CA file — each turned into a one-line, localized error when wrong.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -6,6 +6,13 @@ import { message, type Lang } from '../l10n/messages';
 import { ApiClient, DEFAULT_TIMEOUT_MS } from './client';
 import { EndpointError, parseRoot } from './endpoint';
 import { headersFromEnv, HeadersError } from './headers';
+
+/** The options every command that talks to the API takes (parseArgs form). */
+export const API_OPTIONS = {
+  url: { type: 'string' },
+  timeout: { type: 'string' },
+  'ca-file': { type: 'string' },
+} as const;
 
 /** A user error the CLI reports on one line and exits 2 for. */
 export class UsageError extends Error {}

@@ -2,7 +2,7 @@
 // Exit 0 with results, 1 when nothing matched, 2 for a usage error (a name under 5 characters).
 // The answer is validated (api/departments.ts): malformed items and any beyond 50 are counted
 // on stderr, never printed.
-import { clientFromArgs, UsageError } from '../../api/cliSupport';
+import { API_OPTIONS, clientFromArgs, UsageError } from '../../api/cliSupport';
 import { ApiNetworkError } from '../../api/client';
 import { DepartmentSearchError, findDepartments, MAX_DEPARTMENTS, MIN_DEPARTMENT_QUERY } from '../../api/departments';
 import { message } from '../../l10n/messages';
@@ -13,12 +13,7 @@ export async function departments(argv: string[], io: CliIO): Promise<number> {
   const t = (key: string, a?: Record<string, string | number>): string => message(key, a, io.lang);
   const { values, positionals } = parseCommandArgs(
     argv,
-    {
-      url: { type: 'string' },
-      format: { type: 'string' },
-      timeout: { type: 'string' },
-      'ca-file': { type: 'string' },
-    },
+    { ...API_OPTIONS, format: { type: 'string' } },
     t('departments.cli.usage'),
     true,
   );

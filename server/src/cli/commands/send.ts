@@ -3,7 +3,7 @@
 // 2 for a usage error; 130 when stopped by Ctrl+C / SIGTERM (after the report is written).
 import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { clientFromArgs, nonNegativeInt, positive, UsageError } from '../../api/cliSupport';
+import { API_OPTIONS, clientFromArgs, nonNegativeInt, positive, UsageError } from '../../api/cliSupport';
 import { displayRoot } from '../../api/endpoint';
 import { localDay } from '../../engine';
 import { message } from '../../l10n/messages';
@@ -28,11 +28,10 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
     {
-      url: { type: 'string' },
+      ...API_OPTIONS,
       yes: { type: 'boolean', short: 'y' },
       'report-dir': { type: 'string' },
       concurrency: { type: 'string' },
-      timeout: { type: 'string' },
       retries: { type: 'string' },
       'retry-delay': { type: 'string' },
       resume: { type: 'string' },
@@ -40,7 +39,6 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
       'only-valid': { type: 'boolean' },
       'resend-unknown': { type: 'boolean' },
       'max-failures': { type: 'string' },
-      'ca-file': { type: 'string' },
     },
     t('send.cli.usage'),
     true,

@@ -3,7 +3,7 @@
 // appeal is found and none failed later; 1 otherwise (also when the platform has no log); 2 usage.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { clientFromArgs, UsageError } from '../../api/cliSupport';
+import { API_OPTIONS, clientFromArgs, UsageError } from '../../api/cliSupport';
 import { message } from '../../l10n/messages';
 import {
   loadReport,
@@ -21,12 +21,7 @@ export async function status(argv: string[], io: CliIO): Promise<number> {
   const t = (key: string, a?: Record<string, string | number>): string => message(key, a, io.lang);
   const { values, positionals } = parseCommandArgs(
     argv,
-    {
-      url: { type: 'string' },
-      format: { type: 'string' },
-      timeout: { type: 'string' },
-      'ca-file': { type: 'string' },
-    },
+    { ...API_OPTIONS, format: { type: 'string' } },
     t('status.cli.usage'),
     true,
   );
