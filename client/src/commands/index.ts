@@ -9,6 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { SettingsSource } from '../settings';
 import { registerCheckFolder } from './checkFolder';
 import { registerAttachFile } from './attachFile';
+import { registerFormEditor } from '../form/lazy';
 
 /** What every command may use; built once in extension.ts. */
 export interface ClientServices {
@@ -24,7 +25,7 @@ export interface ClientServices {
 /** A command module: registers its command(s) and returns what to dispose. */
 export type CommandRegistration = (services: ClientServices) => vscode.Disposable | vscode.Disposable[];
 
-const COMMANDS: readonly CommandRegistration[] = [registerCheckFolder, registerAttachFile];
+const COMMANDS: readonly CommandRegistration[] = [registerCheckFolder, registerAttachFile, registerFormEditor];
 
 /** Commands registered by heavy.ts (a test checks every manifest command is registered). */
 export const LAZY_COMMANDS: readonly string[] = [
