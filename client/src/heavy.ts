@@ -18,6 +18,6 @@ export function registerHeavyCommands(services: ClientServices): void {
 }
 
 /** The appeal form's provider (form/lazy.ts registers the custom editor and asks for this). */
-export function createFormProvider(): AppealFormProvider {
-  return new AppealFormProvider();
+export function createFormProvider(services: ClientServices): AppealFormProvider {
+  return new AppealFormProvider(services);
 }

@@ -45,6 +45,7 @@ const SCRIPT = `
       const dateLike = f.value === '' || /^\\d{4}-\\d{2}-\\d{2}$/.test(f.value);
       input.type = f.kind === 'date' && dateLike ? 'date' : 'text';
       input.value = f.value;
+      if (input.type === 'date' && f.min) input.min = f.min;
     }
     input.id = idOf(f.pointer);
     input.setAttribute('aria-describedby', input.id + '_hint');
@@ -61,6 +62,10 @@ const SCRIPT = `
     if (f.removePath) {
       const b = el('button', '', strings.remove); b.title = strings.unusedHint;
       b.addEventListener('click', () => vscode.postMessage({ type: 'remove', path: f.removePath }));
+      row.appendChild(b);
+    } else if (f.action === 'department') {
+      const b = el('button', '', strings.find); b.title = strings.findHint;
+      b.addEventListener('click', () => vscode.postMessage({ type: 'pickDepartment', path: f.path }));
       row.appendChild(b);
     } else row.appendChild(el('span'));
     const hint = el('div', 'hint', f.hint); hint.id = idOf(f.pointer) + '_hint';
@@ -112,9 +117,18 @@ const SCRIPT = `
       const row = rowFor(d.pointer) || top;
       const box = el('div', 'diag ' + d.severity, d.message + ' (' + d.rule + ')');
       box.setAttribute('role', d.severity === 'error' ? 'alert' : 'note');
+      for (const fix of d.fixes) {
+        const b = el('button', '', fix.title);
+        b.addEventListener('click', () => vscode.postMessage({ type: 'fix', id: fix.id }));
+        box.appendChild(document.createTextNode(' '));
+        box.appendChild(b);
+      }
       row.appendChild(box);
     }
     if (focused) { const again = document.getElementById(focused); if (again) again.focus(); }
+    // what was drawn, for the host (tests read it; it holds pointers, never values)
+    vscode.postMessage({ type: 'painted', controls: root.querySelectorAll('input, select').length,
+      diagnosticsAt: Array.from(root.querySelectorAll('.diag')).map((d) => d.parentElement.dataset.pointer) });
   }
 
   window.addEventListener('message', (e) => { if (e.data && e.data.type === 'render') render(e.data); });

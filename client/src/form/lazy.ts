@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ClientServices } from '../commands/index';
-import type { AppealFormProvider, FormMessage, RenderMessage } from './provider';
+import type { AppealFormProvider, FormMessage, FormState } from './provider';
 
 export const FORM_VIEW_TYPE = 'rro.appealForm';
 
@@ -17,7 +17,7 @@ export function registerFormEditor(services: ClientServices): vscode.Disposable[
     if (provider) return provider;
     const file = services.context.asAbsolutePath(path.join('dist', 'clientCommands.js'));
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle loaded on first use
-    provider = (require(file) as HeavyModule).createFormProvider();
+    provider = (require(file) as HeavyModule).createFormProvider(services);
     return provider;
   };
   const proxy: vscode.CustomTextEditorProvider = {
@@ -36,7 +36,7 @@ export function registerFormEditor(services: ClientServices): vscode.Disposable[
     vscode.commands.registerCommand('rro.form.applyForTest', (uri: vscode.Uri, message: FormMessage) =>
       real().apply(uri, message),
     ),
-    vscode.commands.registerCommand('rro.form.stateForTest', (uri: vscode.Uri): RenderMessage | undefined =>
+    vscode.commands.registerCommand('rro.form.stateForTest', (uri: vscode.Uri): FormState | undefined =>
       real().state(uri),
     ),
   ];

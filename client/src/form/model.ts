@@ -4,6 +4,7 @@
 // Pure: no vscode, so what the form shows is decided here and tested without a webview.
 import {
   ATTACHMENT_FIELDS,
+  DATE_CHAIN,
   FORMAT_LABELS,
   FORMAT_VALUES,
   QUESTION_FIELDS,
@@ -35,6 +36,10 @@ export interface FieldView {
   /** As the text has it ('' when absent). */
   value: string;
   choices?: Choice[];
+  /** Dates: the earliest the ordering chain allows (the previous date of the chain), YYYY-MM-DD. */
+  min?: string;
+  /** `department`: a «Find…» button picks the GUID by name (SearchDepartments). */
+  action?: 'department';
   /** In the text, but not used by the question's status: the «remove» button deletes this. */
   removePath?: JsonPath;
 }
@@ -111,6 +116,7 @@ export class FormModel {
       hint: this.text(spec.doc),
       value: scalar(value),
     };
+    if (spec.type === 'guid' && spec.name === 'departmentId') view.action = 'department';
     if (spec.type === 'boolean') {
       view.kind = 'select';
       view.choices = [
@@ -139,7 +145,10 @@ export class FormModel {
     return view;
   }
 
+  private root: JsonObject = {};
+
   build(root: Json): FormView {
+    this.root = isObject(root) ? root : {};
     if (!isObject(root)) return { ok: false, reason: this.t('The document is not a JSON object.') };
     if (!Array.isArray(root.questions) && !('number' in root))
       return { ok: false, reason: this.t('This is not an appeal (no questions, no number).') };
@@ -178,11 +187,15 @@ export class FormModel {
         const tr = isObject(obj.transfer) ? obj.transfer : {};
         for (const sub of TRANSFER_FIELDS) {
           const view = this.field(sub, [...path, 'transfer', sub.name], tr[sub.name], `transfer.${sub.name}`);
+          const min = sub.name === 'transferDate' ? earlier('transferDate', { ...this.root, ...obj }) : undefined;
+          if (min) view.min = min;
           fields.push(unused ? { ...view, removePath: [...path, 'transfer'] } : view);
         }
         continue;
       }
       const view = this.field(spec, [...path, spec.name], obj[spec.name]);
+      const min = earlier(spec.name, { ...this.root, ...obj });
+      if (view.kind === 'date' && min) view.min = min;
       fields.push(unused ? { ...view, removePath: view.path } : view);
     }
     return {
@@ -193,6 +206,18 @@ export class FormModel {
       attachment,
     };
   }
+}
+
+/** The date before `name` in the ordering chain (§3.2) that `values` has, as YYYY-MM-DD. */
+function earlier(name: string, values: JsonObject): string | undefined {
+  const chain: readonly string[] =
+    name === 'transferDate' ? ['createDate', 'incomingDate', 'registrationDate'] : DATE_CHAIN;
+  const at = name === 'transferDate' ? chain.length : chain.indexOf(name);
+  for (let i = at - 1; i >= 0; i--) {
+    const v = values[chain[i]!];
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return v.slice(0, 10);
+  }
+  return undefined;
 }
 
 /** Decoded size of Base64 text, without decoding it. */

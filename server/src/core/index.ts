@@ -21,6 +21,7 @@ export { DEFAULT_ARCHIVE_LIMIT_MB } from '../format/table';
 // The format table's fields and statuses, for the appeal form (labels, hints, choices).
 export {
   ATTACHMENT_FIELDS,
+  DATE_CHAIN,
   FORMAT_LABELS,
   FORMAT_VALUES,
   QUESTION_FIELDS,

@@ -10,12 +10,21 @@ interface FieldShape {
   removePath?: unknown;
 }
 interface StateShape {
-  view: { ok: boolean; fields: FieldShape[]; questions: { fields: FieldShape[] }[]; unknown: string[] };
-  diagnostics: { pointer: string; rule: string }[];
+  view: {
+    ok: boolean;
+    fields: (FieldShape & { value: string })[];
+    questions: { fields: FieldShape[] }[];
+    unknown: string[];
+  };
+  diagnostics: { pointer: string; rule: string; fixes: { id: number; title: string }[] }[];
+  /** What the webview's script reported drawing. */
+  painted?: { controls: number; diagnosticsAt: string[] };
+  firstPaintMs?: number;
 }
 
 const FOLDER = 'form-tmp';
 const RELATIVE = `${FOLDER}/appeal.json`;
+const LATIN_A = `${FOLDER}/latin-a.json`;
 const TEXT = `{
     "departmentId": "30B1BE3B-BED1-49F6-AB4C-D138A81A9505",
     "format": "Other",
@@ -47,9 +56,9 @@ suite('appeal form', () => {
     await activateExtension();
     fs.mkdirSync(fileUri(FOLDER).fsPath, { recursive: true });
     fs.writeFileSync(fileUri(RELATIVE).fsPath, TEXT);
+    fs.writeFileSync(fileUri(LATIN_A).fsPath, TEXT.replace('Ж-2016-0077', 'A26-00-000000002'));
   });
   suiteTeardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(fileUri(FOLDER).fsPath, { recursive: true, force: true });
   });
@@ -59,8 +68,9 @@ suite('appeal form', () => {
     await vscode.commands.executeCommand('rro.openForm', uri);
     const first = await eventually(async () => {
       const s = await state(uri);
-      return s?.view.ok ? s : undefined;
-    }, 'the form for the appeal');
+      return s?.view.ok && s.painted && s.painted.controls > 0 ? s : undefined;
+    }, 'the form for the appeal, drawn by the webview');
+    console.log(`form first paint: ${Math.round(first.firstPaintMs ?? -1)} ms after the editor opened`);
     assert.deepEqual(questionPointers(first), [
       '/questions/0/code',
       '/questions/0/status',
@@ -85,10 +95,10 @@ suite('appeal form', () => {
     // the engine reports the registration date InWork requires, at its field
     await eventually(async () => {
       const s = await state(uri);
-      return s?.diagnostics.some((d) => d.pointer.startsWith('/questions/0') && d.rule === 'rro/required')
-        ? s
-        : undefined;
-    }, 'a rro/required diagnostic on the question');
+      const required = s?.diagnostics.some((d) => d.pointer.startsWith('/questions/0') && d.rule === 'rro/required');
+      const drawn = s?.painted?.diagnosticsAt.some((p) => p.startsWith('/questions/0'));
+      return required && drawn ? s : undefined;
+    }, 'a rro/required diagnostic drawn on the question card');
 
     assert.equal(await apply({ type: 'set', path: ['questions', 0, 'registrationDate'], value: '2016-11-03' }), true);
     assert.equal(await document.save(), true);
@@ -113,6 +123,34 @@ suite('appeal form', () => {
       'the registration date undone',
     );
     assert.ok(document.getText().includes('"InWork"'));
+    assert.equal(await document.save(), true);
+  });
+
+  test('a text edit shows in the form; a quick fix runs from the form', async () => {
+    const uri = fileUri(LATIN_A);
+    await vscode.commands.executeCommand('rro.openForm', uri);
+    const withFix = await eventually(async () => {
+      const s = await state(uri);
+      const d = s?.diagnostics.find((x) => x.rule === 'rro/number-latin-a' && x.fixes.length > 0);
+      return s?.painted && d ? d : undefined;
+    }, 'the Latin-A diagnostic with its quick fix');
+    assert.equal(withFix.pointer, '/number');
+    const fix = withFix.fixes[0];
+    assert.ok(fix);
+    assert.equal(await vscode.commands.executeCommand('rro.form.applyForTest', uri, { type: 'fix', id: fix.id }), true);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    assert.ok(document);
+    assert.ok(document.getText().includes('"А26-00-000000002"'), 'Cyrillic А after the fix');
+
+    const edit = new vscode.WorkspaceEdit();
+    const at = document.getText().indexOf('"Other"');
+    edit.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 7)), '"Electronic"');
+    assert.equal(await vscode.workspace.applyEdit(edit), true);
+    const after = await state(uri);
+    assert.equal(after?.view.fields.find((f) => f.pointer === '/format')?.value, 'Electronic');
+    assert.deepEqual(after?.view.unknown, ['x-local-note']);
+    // saved, not reverted: the folder is removed after the suite, and nothing asks to save
+    assert.equal(await document.save(), true);
   });
 });
 
