@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits } from 'jsonc-parser';
 import { editsFor, formattingOf } from '../../client/src/form/edits';
-import { base64Size, FormModel, type FormView } from '../../client/src/form/model';
+import { base64Size, FormModel, valueFor, type FormView } from '../../client/src/form/model';
 import { STATUSES } from '../../server/src/core';
 
 const model = new FormModel(
@@ -65,9 +65,41 @@ describe('appeal form model', () => {
     assert.ok(status?.choices?.some((c) => c.value === 'Recieved'));
   });
 
-  it('refuses what is not an appeal', () => {
+  it('refuses what is neither an appeal nor a no-appeals report', () => {
     assert.equal(model.build([1]).ok, false);
-    assert.equal(model.build({ year: 2024, month: 1 }).ok, false);
+    assert.equal(model.build({ a: 1 }).ok, false);
+  });
+
+  it('gives the no-appeals report its three fields, and writes year and month as numbers', () => {
+    const view = model.build({ departmentId: 'x', year: 2024, month: 1, note: 'kept' });
+    assert.ok(view.ok);
+    assert.equal(view.kind, 'nullReport');
+    assert.deepEqual(
+      view.fields.map((f) => [f.pointer, f.value]),
+      [
+        ['/departmentId', 'x'],
+        ['/year', '2024'],
+        ['/month', '1'],
+      ],
+    );
+    assert.deepEqual(view.unknown, ['note']);
+    assert.equal(valueFor({ path: ['month'] }, '2'), 2);
+    assert.equal(valueFor({ path: ['month'] }, 'май'), 'май');
+    assert.equal(valueFor({ path: ['questions', 0, 'actionsTaken'] }, 'false'), false);
+    assert.equal(valueFor({ path: ['number'] }, ''), undefined);
+  });
+
+  it('bounds each date picker by the date before it in the chain', () => {
+    const view = model.build({
+      number: '1',
+      createDate: '2016-11-02T10:00:00',
+      questions: [{ status: 'Transferred', incomingDate: '2016-11-03', registrationDate: '' }],
+    });
+    assert.ok(view.ok);
+    const min = (p: string): string | undefined => view.questions[0]?.fields.find((f) => f.pointer === p)?.min;
+    assert.equal(min('/questions/0/incomingDate'), '2016-11-02');
+    assert.equal(min('/questions/0/registrationDate'), '2016-11-03');
+    assert.equal(min('/questions/0/transfer/transferDate'), '2016-11-03');
   });
 });
 

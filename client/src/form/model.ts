@@ -7,6 +7,7 @@ import {
   DATE_CHAIN,
   FORMAT_LABELS,
   FORMAT_VALUES,
+  NULL_REPORT_FIELDS,
   QUESTION_FIELDS,
   ROOT_FIELDS,
   STATUS_BY_ID,
@@ -54,7 +55,8 @@ export interface QuestionView {
 }
 
 export type FormView =
-  { ok: true; fields: FieldView[]; questions: QuestionView[]; unknown: string[] } | { ok: false; reason: string };
+  | { ok: true; kind: 'appeal' | 'nullReport'; fields: FieldView[]; questions: QuestionView[]; unknown: string[] }
+  | { ok: false; reason: string };
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
@@ -94,6 +96,8 @@ const LABELS: Readonly<Record<string, string>> = {
   'transfer.departmentId': 'Transferred to (departmentId)',
   'transfer.transferDate': 'Transferred on',
   'transfer.transferNumber': 'Cover letter number',
+  year: 'Year',
+  month: 'Month',
 };
 
 export class FormModel {
@@ -150,8 +154,10 @@ export class FormModel {
   build(root: Json): FormView {
     this.root = isObject(root) ? root : {};
     if (!isObject(root)) return { ok: false, reason: this.t('The document is not a JSON object.') };
-    if (!Array.isArray(root.questions) && !('number' in root))
+    if (!Array.isArray(root.questions) && !('number' in root)) {
+      if ('year' in root || 'month' in root) return this.nullReport(root);
       return { ok: false, reason: this.t('This is not an appeal (no questions, no number).') };
+    }
     const known = new Set(ROOT_FIELDS.map((f) => f.name));
     const fields = ROOT_FIELDS.filter((f) => f.name !== 'questions' && (!f.optional || f.name in root)).map((f) =>
       this.field(f, [f.name], root[f.name]),
@@ -159,7 +165,20 @@ export class FormModel {
     const questions = Array.isArray(root.questions)
       ? root.questions.map((q, i) => this.question(q, ['questions', i], i))
       : [];
-    return { ok: true, fields, questions, unknown: Object.keys(root).filter((k) => !known.has(k)) };
+    return { ok: true, kind: 'appeal', fields, questions, unknown: Object.keys(root).filter((k) => !known.has(k)) };
+  }
+
+  /** The no-appeals report (spec §7): its three fields, nothing else. */
+  private nullReport(root: JsonObject): FormView {
+    const known = new Set(NULL_REPORT_FIELDS.map((f) => f.name));
+    const fields = NULL_REPORT_FIELDS.map((f) => this.field(f, [f.name], root[f.name]));
+    return {
+      ok: true,
+      kind: 'nullReport',
+      fields,
+      questions: [],
+      unknown: Object.keys(root).filter((k) => !known.has(k)),
+    };
   }
 
   private question(q: Json, path: JsonPath, index: number): QuestionView {
@@ -232,5 +251,7 @@ export function valueFor(field: Pick<FieldView, 'path'>, typed: string): Json {
   if (typed === '') return undefined;
   const last = field.path[field.path.length - 1];
   if (last === 'actionsTaken' || last === 'isDirect') return typed === 'true';
+  // the report's year and month are JSON numbers; anything else typed stays text for the engine to report
+  if ((last === 'year' || last === 'month') && /^\d{1,4}$/.test(typed.trim())) return Number(typed.trim());
   return typed;
 }

@@ -127,7 +127,7 @@ class OpenForm implements vscode.Disposable {
       view,
       diagnostics,
       strings: {
-        title: l10n.t('Appeal form'),
+        title: view.ok && view.kind === 'nullReport' ? l10n.t('No-appeals report') : l10n.t('Appeal form'),
         remove: l10n.t('Remove'),
         unusedHint: l10n.t('This status does not use the field: remove it from the text.'),
         attach: l10n.t('Attach File…'),
