@@ -5,6 +5,7 @@
 import {
   ATTACHMENT_FIELDS,
   DATE_CHAIN,
+  escapeControl,
   FORMAT_LABELS,
   FORMAT_VALUES,
   NULL_REPORT_FIELDS,
@@ -145,7 +146,7 @@ export class FormModel {
     }
     // a value the choice does not know stays visible as it is, never silently replaced
     if (view.choices && !view.choices.some((c) => c.value === view.value))
-      view.choices.push({ value: view.value, label: view.value });
+      view.choices.push({ value: view.value, label: escapeControl(view.value) });
     return view;
   }
 
@@ -165,7 +166,7 @@ export class FormModel {
     const questions = Array.isArray(root.questions)
       ? root.questions.map((q, i) => this.question(q, ['questions', i], i))
       : [];
-    return { ok: true, kind: 'appeal', fields, questions, unknown: Object.keys(root).filter((k) => !known.has(k)) };
+    return { ok: true, kind: 'appeal', fields, questions, unknown: unknownKeys(root, known) };
   }
 
   /** The no-appeals report (spec §7): its three fields, nothing else. */
@@ -177,7 +178,7 @@ export class FormModel {
       kind: 'nullReport',
       fields,
       questions: [],
-      unknown: Object.keys(root).filter((k) => !known.has(k)),
+      unknown: unknownKeys(root, known),
     };
   }
 
@@ -225,6 +226,13 @@ export class FormModel {
       attachment,
     };
   }
+}
+
+/** Property names the table does not know, as text from outside (shown, never interpreted). */
+function unknownKeys(root: JsonObject, known: ReadonlySet<string>): string[] {
+  return Object.keys(root)
+    .filter((k) => !known.has(k))
+    .map((k) => escapeControl(k));
 }
 
 /** The date before `name` in the ordering chain (§3.2) that `values` has, as YYYY-MM-DD. */

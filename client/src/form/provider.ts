@@ -58,6 +58,8 @@ const SEVERITY: Record<vscode.DiagnosticSeverity, DiagnosticView['severity']> = 
 
 /** Diagnostics whose quick fixes are looked up per redraw (one request each). */
 const MAX_FIXED = 20;
+/** How long the form waits after a text or diagnostics change before it redraws. */
+const REDRAW_DELAY_MS = 50;
 
 function language(): 'ru' | 'en' {
   return vscode.env.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
@@ -98,12 +100,23 @@ class OpenForm implements vscode.Disposable {
     this.subscriptions.push(
       webview.onDidReceiveMessage((m: FormMessage) => void this.handle(m)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === document && e.contentChanges.length > 0) this.render();
+        if (e.document === document && e.contentChanges.length > 0) this.soon();
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((u) => u.toString() === document.uri.toString())) this.render();
+        if (e.uris.some((u) => u.toString() === document.uri.toString())) this.soon();
       }),
     );
+  }
+
+  private redraw: ReturnType<typeof setTimeout> | undefined;
+
+  /** One redraw for a burst of keystrokes or diagnostics (a large file is parsed once per redraw). */
+  private soon(): void {
+    if (this.redraw) clearTimeout(this.redraw);
+    this.redraw = setTimeout(() => {
+      this.redraw = undefined;
+      this.render();
+    }, REDRAW_DELAY_MS);
   }
 
   render(): void {
@@ -233,6 +246,7 @@ class OpenForm implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.redraw) clearTimeout(this.redraw);
     for (const s of this.subscriptions) s.dispose();
   }
 }
