@@ -48,6 +48,7 @@ const SCRIPT = `
       if (input.type === 'date' && f.min) input.min = f.min;
     }
     input.id = idOf(f.pointer);
+    input.dataset.shown = f.value;
     input.setAttribute('aria-describedby', input.id + '_hint');
     input.addEventListener('change', () => vscode.postMessage({ type: 'set', path: f.path, value: input.value }));
     return input;
@@ -82,9 +83,23 @@ const SCRIPT = `
     }
   }
 
+  // what is typed in the focused input and not yet committed (no change event yet) survives a
+  // redraw: returns a function that puts it back into the redrawn input, or null
+  function keepTyping(active) {
+    if (!active || active.tagName !== 'INPUT' || active.value === active.dataset.shown) return null;
+    const value = active.value;
+    let start = null, end = null;
+    try { start = active.selectionStart; end = active.selectionEnd; } catch (e) { /* date inputs have no selection */ }
+    return (input) => {
+      input.value = value;
+      try { if (start !== null) input.setSelectionRange(start, end); } catch (e) { /* as above */ }
+    };
+  }
+
   function render(msg) {
     strings = msg.strings;
     const focused = document.activeElement && document.activeElement.id;
+    const typing = keepTyping(document.activeElement);
     root.textContent = '';
     const top = el('div'); top.dataset.pointer = '';
     top.appendChild(el('h1', '', strings.title));
@@ -125,7 +140,7 @@ const SCRIPT = `
       }
       row.appendChild(box);
     }
-    if (focused) { const again = document.getElementById(focused); if (again) again.focus(); }
+    if (focused) { const again = document.getElementById(focused); if (again) { again.focus(); if (typing) typing(again); } }
     // what was drawn, for the host (tests read it; it holds pointers, never values)
     vscode.postMessage({ type: 'painted', controls: root.querySelectorAll('input, select').length,
       diagnosticsAt: Array.from(root.querySelectorAll('.diag')).map((d) => d.parentElement.dataset.pointer) });
