@@ -7,9 +7,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { SettingsSource } from '../settings';
+import { registerFormEditor } from '../form/lazy';
 import { registerCheckFolder } from './checkFolder';
 import { registerAttachFile } from './attachFile';
-import { registerFormEditor } from '../form/lazy';
 
 /** What every command may use; built once in extension.ts. */
 export interface ClientServices {
