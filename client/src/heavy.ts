@@ -5,6 +5,7 @@ import { registerPack } from './commands/pack';
 import { registerSend } from './commands/send';
 import { registerFindDepartment } from './commands/departments';
 import { registerNullReport } from './commands/nullReport';
+import { AppealFormProvider } from './form/provider';
 
 const HEAVY: readonly CommandRegistration[] = [registerPack, registerSend, registerFindDepartment, registerNullReport];
 
@@ -14,4 +15,9 @@ export function registerHeavyCommands(services: ClientServices): void {
     const made = register(services);
     services.context.subscriptions.push(...(Array.isArray(made) ? made : [made]));
   }
+}
+
+/** The appeal form's provider (form/lazy.ts registers the custom editor and asks for this). */
+export function createFormProvider(services: ClientServices): AppealFormProvider {
+  return new AppealFormProvider(services);
 }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { SettingsSource } from '../settings';
+import { registerFormEditor } from '../form/lazy';
 import { registerCheckFolder } from './checkFolder';
 import { registerAttachFile } from './attachFile';
 import { lazyBundle } from '../lazy';
@@ -25,7 +26,7 @@ export interface ClientServices {
 /** A command module: registers its command(s) and returns what to dispose. */
 export type CommandRegistration = (services: ClientServices) => vscode.Disposable | vscode.Disposable[];
 
-const COMMANDS: readonly CommandRegistration[] = [registerCheckFolder, registerAttachFile];
+const COMMANDS: readonly CommandRegistration[] = [registerCheckFolder, registerAttachFile, registerFormEditor];
 
 /** Commands registered by heavy.ts (a test checks every manifest command is registered). */
 export const LAZY_COMMANDS: readonly string[] = [

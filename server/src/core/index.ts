@@ -18,6 +18,22 @@ export * from '../send';
 export * from '../nullReport/period';
 // The format table's constants the front doors show or default to.
 export { DEFAULT_ARCHIVE_LIMIT_MB } from '../format/table';
+// The format table's fields and statuses, for the appeal form (labels, hints, choices).
+export {
+  ATTACHMENT_FIELDS,
+  DATE_CHAIN,
+  FORMAT_LABELS,
+  FORMAT_VALUES,
+  NULL_REPORT_FIELDS,
+  QUESTION_FIELDS,
+  ROOT_FIELDS,
+  STATUS_BY_ID,
+  STATUSES,
+  TRANSFER_FIELDS,
+  type FieldSpec,
+  type StatusSpec,
+  type Text,
+} from '../format/table';
 export { GUID, isGuid } from '../format/patterns';
 // Messages in the user's language.
 // Text from outside, shown safely.
