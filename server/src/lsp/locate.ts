@@ -2,7 +2,7 @@
 // (property names and array indexes), and what kind of object holds it — the format's
 // vocabulary (appeal root, question, attachment, transfer, null report) for hover/completion.
 import type { DocumentKind, JsonNode } from '../engine';
-import { pointerOf, propertyNamed } from '../engine/pointer';
+import { boundProperty, pointerOf } from '../engine/pointer';
 
 export type ObjectRole = 'appeal' | 'question' | 'attachment' | 'transfer' | 'null-report' | 'other';
 
@@ -74,16 +74,13 @@ export function pathPointer(path: readonly (string | number)[]): string {
   return pointerOf(...path);
 }
 
-/**
- * The node at a path: property names as written first, else in any letter case (the later of
- * several, as the server binds them); indexes into arrays.
- */
+/** The node at a path of the format's names, bound as the server binds them; indexes into arrays. */
 export function nodeAtPath(root: JsonNode | undefined, path: readonly (string | number)[]): JsonNode | undefined {
   let node = root;
   for (const seg of path) {
     if (!node) return undefined;
     if (node.type === 'array' && typeof seg === 'number') node = node.children?.[seg];
-    else if (node.type === 'object') node = propertyNamed(node, String(seg))?.children?.[1];
+    else if (node.type === 'object') node = boundProperty(node, String(seg))?.children?.[1];
     else return undefined;
   }
   return node;
