@@ -2,7 +2,8 @@
 // snapshot's findings cache (keyed by the options object) stays valid between keystrokes.
 import * as path from 'node:path';
 import { localDay, type CheckOptions, type Classifier } from '../engine';
-import { ClassifierError, loadClassifier } from '../engine/classifier';
+import { loadClassifier } from '../check/classifierFile';
+import { ClassifierError } from '../engine/classifier';
 import { escapeControl } from '../util/safeText';
 import type { RroSettings } from './settings';
 import type { ServerText } from './text';

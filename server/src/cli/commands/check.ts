@@ -2,7 +2,8 @@
 // the engine; text, JSON or SARIF out. Exit 0 without errors, 1 with errors, 2 when the
 // command could not do its job (bad arguments, a path it could not read).
 import * as path from 'node:path';
-import { ClassifierError, loadClassifier } from '../../engine/classifier';
+import { loadClassifier } from '../../check/classifierFile';
+import { ClassifierError } from '../../engine/classifier';
 import type { Classifier } from '../../engine';
 import { message, type Lang } from '../../l10n/messages';
 import { CliError, type CliIO } from '../io';

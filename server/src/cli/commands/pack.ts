@@ -14,7 +14,8 @@ import {
 } from '../../archive/pack';
 import { ZipLimitError } from '../../archive/zipWriter';
 import { isCalendarDay, localDay, type Classifier } from '../../engine';
-import { ClassifierError, loadClassifier } from '../../engine/classifier';
+import { loadClassifier } from '../../check/classifierFile';
+import { ClassifierError } from '../../engine/classifier';
 import { DEFAULT_ARCHIVE_LIMIT_MB } from '../../format/table';
 import { message } from '../../l10n/messages';
 import { CliError, type CliIO } from '../io';
