@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { loadClassifier } from '../../check/classifierFile';
 import { ClassifierError } from '../../engine/classifier';
-import type { Classifier } from '../../engine';
+import { buildCheckOptions, type Classifier } from '../../engine';
 import { message, type Lang } from '../../l10n/messages';
 import { CliError, type CliIO } from '../io';
 import { paintFor } from '../style';
@@ -28,12 +28,12 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     paths: opts.paths,
     cwd: io.cwd,
     lang: io.lang,
-    engine: {
+    engine: buildCheckOptions({
       today: opts.today,
       classifier,
       attachmentsRequired: opts.attachmentsRequired,
       severities: opts.severities,
-    },
+    }),
     severities: opts.severities,
     include: opts.include,
     exclude: opts.exclude,

@@ -13,7 +13,7 @@ import {
   type PackResult,
 } from '../../archive/pack';
 import { ZipLimitError } from '../../archive/zipWriter';
-import { isCalendarDay, localDay, type Classifier } from '../../engine';
+import { buildCheckOptions, isCalendarDay, localDay, type Classifier } from '../../engine';
 import { loadClassifier } from '../../check/classifierFile';
 import { ClassifierError } from '../../engine/classifier';
 import { DEFAULT_ARCHIVE_LIMIT_MB } from '../../format/table';
@@ -57,7 +57,7 @@ export async function pack(args: string[], io: CliIO): Promise<number> {
       limitBytes: Math.floor(a.limitMb * BYTES_PER_MB),
       include: a.include,
       exclude: a.exclude,
-      check: { today: a.today, classifier },
+      check: buildCheckOptions({ today: a.today, classifier }),
     });
   } catch (e) {
     if (!isAbort(e)) throw explain(e, folder, io);
