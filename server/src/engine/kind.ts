@@ -36,8 +36,8 @@ type Props = Map<string, JsonNode | undefined>;
 function propsOf(obj: JsonNode): Props {
   const props: Props = new Map();
   for (const p of obj.children ?? []) {
-    const key = String(p.children![0].value).toLowerCase();
-    if (!props.has(key)) props.set(key, p.children![1]);
+    // The later of several spellings wins, as the server binds them (`format/binding.ts`).
+    props.set(String(p.children![0].value).toLowerCase(), p.children![1]);
   }
   return props;
 }
