@@ -18,9 +18,9 @@ import { loadClassifier } from '../../check/classifierFile';
 import { ClassifierError } from '../../engine/classifier';
 import { DEFAULT_ARCHIVE_LIMIT_MB } from '../../format/table';
 import { message } from '../../l10n/messages';
-import { parseCommandArgs, type ArgsProblem } from '../args';
 import { CliError, type CliIO } from '../io';
 import { printResult, sizeText } from './packReport';
+import { parseCommandArgs, type ArgsProblem } from '../args';
 
 interface PackArgs {
   folder: string;
