@@ -49,6 +49,10 @@ export default tseslint.config(
         group: ['**/lsp/*', '**/send/*', '**/api/*', '**/archive/*', '**/emulator/*', '**/core', '**/check/*'],
         message: 'The engine depends on the format table only.',
       },
+      {
+        group: ['fs', 'fs/*', 'node:fs', 'node:fs/*'],
+        message: 'The engine and the format table do no I/O: read files at the front doors (e.g. check/).',
+      },
     ]),
   },
 );

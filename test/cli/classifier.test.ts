@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { EXCLUDED_CODES } from '../../server/src/format/table';
-import { ClassifierError, loadClassifier, parseClassifier } from '../../server/src/engine/classifier';
+import { loadClassifier } from '../../server/src/check/classifierFile';
+import { ClassifierError, parseClassifier } from '../../server/src/engine/classifier';
 import { FIXTURES } from './helpers/runCli';
 
 const SAMPLE_JSON = path.join(FIXTURES, 'classifier', 'classifier.json');

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
 import {
-  localDay,
+  buildCheckOptions,
   type CheckOptions,
   ClassifierError,
   loadClassifier,
@@ -24,16 +24,12 @@ export async function checkOptionsFor(
   resource: vscode.Uri,
 ): Promise<CheckOptions | undefined> {
   const settings = services.settings.for(resource);
-  const options: CheckOptions = {
-    today: localDay(new Date()),
-    severities: settings.rules,
-    attachmentsRequired: settings.attachmentsRequired,
-  };
-  if (!settings.classifierPath) return options;
+  const options = { severities: settings.rules, attachmentsRequired: settings.attachmentsRequired };
+  if (!settings.classifierPath) return buildCheckOptions(options);
   const base = vscode.workspace.getWorkspaceFolder(resource)?.uri.fsPath ?? path.dirname(resource.fsPath);
   const file = path.resolve(base, settings.classifierPath);
   try {
-    return { ...options, classifier: await loadClassifier(file) };
+    return buildCheckOptions({ ...options, classifier: await loadClassifier(file) });
   } catch (e) {
     const reason =
       e instanceof ClassifierError

@@ -4,7 +4,8 @@
 
 // Checking: text and bytes (the engine), paths and archives (files, folders, ZIP entries).
 export * from '../engine';
-export { ClassifierError, loadClassifier } from '../engine/classifier';
+export { ClassifierError, parseClassifier } from '../engine/classifier';
+export { loadClassifier } from '../check/classifierFile';
 export * from '../check/run';
 export * from '../check/diagnostics';
 export { ZipError, ZipReader } from '../archive/zipReader';

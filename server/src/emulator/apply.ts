@@ -2,6 +2,7 @@
 // question by code through the transition table of §3.3.3 (`transition()` of the format
 // table). All or nothing: a rejected import changes nothing.
 import { createHash } from 'node:crypto';
+import { boundValue } from '../format/binding';
 import { STATUS_ALIASES, STATUS_BY_ID, transition, type StatusId } from '../format/table';
 import { isRecord, type EmulatorState, type StoredAppeal, type StoredQuestion, type StoredTransfer } from './state';
 
@@ -144,10 +145,9 @@ function transferOf(v: unknown): StoredTransfer | undefined {
   };
 }
 
-/** ASP.NET binds property names case-insensitively (spec §4). */
+/** ASP.NET binds property names case-insensitively, the later of several (spec §4, `format/binding.ts`). */
 export function caseInsensitive(obj: Record<string, unknown>): (key: string) => unknown {
-  const map = new Map(Object.entries(obj).map(([k, v]) => [k.toLowerCase(), v]));
-  return (key) => map.get(key.toLowerCase());
+  return (key) => boundValue(obj, key);
 }
 
 function text(v: unknown): string {

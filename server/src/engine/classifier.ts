@@ -4,7 +4,6 @@
 // `items`/`data`/`value`/… and in `children` trees), in UTF-8 or Windows-1251. Questions
 // carry the last four digits of a full code (`0001.0002.0027.0147` → `0147`), so the result
 // maps those four digits to the full entries.
-import { readFile } from 'node:fs/promises';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { CsvSyntaxError, parseCsv, type CsvRow } from './classifierCsv';
 import { decodeBytes } from './decode';
@@ -38,16 +37,7 @@ const CODE_KEYS = ['fullcode', 'full_code', 'code', 'kod', 'код', 'шифр']
 const PARENT_KEYS = ['parent_code', 'parentcode', 'parent', 'parent_id', 'parentid', 'код_родителя'];
 const NAME_KEYS = ['name', 'title', 'text', 'caption', 'value', 'наименование', 'название', 'имя', 'вопрос'];
 
-export async function loadClassifier(path: string): Promise<Classifier> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    throw new ClassifierError('unreadable', { reason: (e as NodeJS.ErrnoException).code ?? 'EIO' });
-  }
-  return parseClassifier(bytes);
-}
-
+/** A classifier from a file's bytes (reading the file is the front doors' part: `check/classifierFile.ts`). */
 export function parseClassifier(bytes: Uint8Array): Classifier {
   let text = decodeBytes(bytes).text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -16,6 +16,7 @@ export { RULES, RULE_BY_ID, type RuleInfo } from './rules/registry';
 export { detectKind } from './kind';
 export { splitDocument } from './several';
 export { isCalendarDay, localDay } from './calendar';
+export { buildCheckOptions, type CheckOptionsInput } from './options';
 
 export interface BytesCheck extends CheckResult {
   text: string;

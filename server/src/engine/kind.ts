@@ -7,7 +7,8 @@
 // РРО document»); tests hold an ordinary-JSON corpus that must stay unknown and damaged
 // appeals that must still be recognised.
 import { codeForm, isGroupedCode } from '../format/codes';
-import { FORMAT_VALUES, STATUS_ALIASES, STATUS_IDS } from '../format/table';
+import { GUID } from '../format/patterns';
+import { FORMAT_VALUES, QUESTION_FIELDS, STATUS_ALIASES, STATUS_IDS } from '../format/table';
 import type { JsonNode } from './json';
 import type { DocumentKind } from './types';
 
@@ -16,7 +17,8 @@ export const APPEAL_POINTS = 4;
 /** Points a no-appeals report needs; it also needs a `departmentId` (or a GUID under another name) and a `year` or `month`. */
 export const NULL_REPORT_POINTS = 3;
 
-const GUID = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
+/** The format's GUID, here also in braces (`{…}`, as some systems write it): evidence, not validity. */
+const IN_BRACES = /^\{?(.*?)\}?$/;
 /** ISO, .NET, and the day-first dates 1C writes (`15.11.2016`): a date is evidence even when malformed. */
 const DATE_LIKE = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})/;
 const A26 = /^[AА]26/;
@@ -24,6 +26,8 @@ const LOWER_FORMATS = new Set(FORMAT_VALUES.map((v) => v.toLowerCase()));
 const LOWER_STATUSES = new Set([...STATUS_IDS, ...Object.keys(STATUS_ALIASES)].map((v) => v.toLowerCase()));
 /** Names only an appeal has: their presence rules out a no-appeals report. */
 const APPEAL_ONLY = ['questions', 'number', 'createdate', 'format', 'isdirect'];
+/** A question's dates (the table's `date` fields), lower-cased as `propsOf` keys them. */
+const QUESTION_DATES = QUESTION_FIELDS.filter((f) => f.type === 'date').map((f) => f.name.toLowerCase());
 /** Questions looked at for evidence: enough to judge, bounded for 89,000-question documents. */
 const QUESTIONS_SAMPLED = 20;
 
@@ -32,14 +36,14 @@ type Props = Map<string, JsonNode | undefined>;
 function propsOf(obj: JsonNode): Props {
   const props: Props = new Map();
   for (const p of obj.children ?? []) {
-    const key = String(p.children![0].value).toLowerCase();
-    if (!props.has(key)) props.set(key, p.children![1]);
+    // The later of several spellings wins, as the server binds them (`format/binding.ts`).
+    props.set(String(p.children![0].value).toLowerCase(), p.children![1]);
   }
   return props;
 }
 
 const str = (n: JsonNode | undefined): string | undefined => (n?.type === 'string' ? (n.value as string) : undefined);
-const isGuid = (n: JsonNode | undefined): boolean => GUID.test(str(n) ?? '');
+const isGuid = (n: JsonNode | undefined): boolean => GUID.test((str(n) ?? '').replace(IN_BRACES, '$1'));
 
 /** Evidence that an object is an appeal (see the README for the table of points). */
 export function appealPoints(props: Props): number {
@@ -63,7 +67,7 @@ function questionPoints(array: JsonNode): number {
     const code = str(q.get('code')) ?? '';
     let points = codeForm(code) || isGroupedCode(code) ? 2 : 0;
     if (LOWER_STATUSES.has((str(q.get('status')) ?? '').replace(/\s+/g, '').toLowerCase())) points += 2;
-    if (q.has('incomingdate') || q.has('registrationdate') || q.has('responsedate')) points += 1;
+    if (QUESTION_DATES.some((name) => q.has(name))) points += 1;
     best = Math.max(best, points);
     if (best >= 5) break;
   }

@@ -1,4 +1,5 @@
 // RFC 6901 JSON pointers: made from keys as the document writes them, and resolved back to nodes.
+import { boundItem } from '../format/binding';
 import type { JsonNode } from './json';
 
 function escape(segment: string | number): string {
@@ -25,20 +26,22 @@ export function parsePointer(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+const keyOfProperty = (prop: JsonNode): unknown => prop.children?.[0]?.value;
+
+/** The property of `object` the server binds to the format's field `name` (`format/binding.ts`). */
+export function boundProperty(object: JsonNode, name: string): JsonNode | undefined {
+  return boundItem(object.children ?? [], keyOfProperty, name);
+}
+
 /**
- * The property of `object` a pointer segment names: the key written exactly so, else the key
- * equal in any letter case (pointers written with the format's names, `/questions/0`). Of
- * several, the later one — the one the server binds.
+ * The property of `object` a pointer segment names: the key written exactly so (a shadowed
+ * duplicate has a pointer of its own; of several, the later), else the one the server binds to
+ * the field of that name (pointers written with the format's names, `/questions/0`).
  */
 export function propertyNamed(object: JsonNode, name: string): JsonNode | undefined {
   const props = object.children ?? [];
-  for (let i = props.length - 1; i >= 0; i--) if (props[i].children?.[0]?.value === name) return props[i];
-  const lower = name.toLowerCase();
-  for (let i = props.length - 1; i >= 0; i--) {
-    const key = props[i].children?.[0]?.value;
-    if (typeof key === 'string' && key.toLowerCase() === lower) return props[i];
-  }
-  return undefined;
+  for (let i = props.length - 1; i >= 0; i--) if (keyOfProperty(props[i]) === name) return props[i];
+  return boundProperty(object, name);
 }
 
 /**

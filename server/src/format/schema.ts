@@ -7,12 +7,11 @@
 // goes into `$comment`, the draft-07 keyword every validator ignores, so ajv's strict mode
 // accepts the schemas without extra configuration.
 import {
-  ATTACHMENT_FIELDS,
   NULL_REPORT_FIELDS,
+  OBJECT_FIELDS,
   QUESTION_FIELDS,
   ROOT_FIELDS,
   STATUSES,
-  TRANSFER_FIELDS,
   type FieldSpec,
   type StatusSpec,
 } from './table';
@@ -88,15 +87,13 @@ function fieldSchema(owner: string, field: FieldSpec, nullable: boolean): Schema
   if (field.type === 'guid') schema.pattern = GUID_PATTERN;
   if (field.type === 'date') schema.pattern = DATE_PATTERN;
   if (field.type === 'enum') schema.enum = nullable ? [...(field.values ?? []), null] : [...(field.values ?? [])];
-  Object.assign(schema, EXTRA[`${owner}.${field.name}`] ?? {}, nestedObject(field.name));
+  Object.assign(schema, EXTRA[`${owner}.${field.name}`] ?? {}, nestedObject(field));
   return schema;
 }
 
 /** The attachment and transfer objects (§3.2.5, §3.2.7): every property required, none `null`. */
-function nestedObject(name: string): Schema {
-  if (name === 'attachment') return strictObject('attachment', ATTACHMENT_FIELDS);
-  if (name === 'transfer') return strictObject('transfer', TRANSFER_FIELDS);
-  return {};
+function nestedObject(field: FieldSpec): Schema {
+  return field.type === 'object' && field.holds ? strictObject(field.holds, OBJECT_FIELDS[field.holds]) : {};
 }
 
 function strictObject(owner: string, fields: readonly FieldSpec[]): Schema {
@@ -146,7 +143,7 @@ function root(title: string, titleEn: string, body: Schema): Schema {
 export function appealSchema(): Schema {
   const properties: Schema = {};
   for (const f of ROOT_FIELDS)
-    properties[f.name] = f.name === 'questions' ? questionsSchema(f) : fieldSchema('appeal', f, f.optional === true);
+    properties[f.name] = f.holds === 'question' ? questionsSchema(f) : fieldSchema('appeal', f, f.optional === true);
   return root('Обращение для импорта в РРО (формат 4.0, §3.1)', 'An appeal for the RRO import (format 4.0, §3.1)', {
     properties,
     required: ROOT_FIELDS.filter((f) => !f.optional).map((f) => f.name),

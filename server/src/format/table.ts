@@ -19,7 +19,12 @@ export interface FieldSpec {
   values?: readonly string[];
   /** Known to the field but not part of format 4.0 (spec §4). */
   optional?: boolean;
+  /** For `object` and `array` fields: the format object it holds (an array: one per item). */
+  holds?: FormatObject;
 }
+
+/** The objects of the format (`OBJECT_FIELDS` gives each one's fields). */
+export type FormatObject = 'appeal' | 'question' | 'attachment' | 'transfer' | 'null-report';
 
 // ---- statuses (§3.1, §3.2; spec §5) ----------------------------------------------------
 
@@ -236,6 +241,7 @@ export const ROOT_FIELDS: readonly FieldSpec[] = [
   {
     name: 'questions',
     type: 'array',
+    holds: 'question',
     section: '3.1, 3.2',
     doc: { ru: 'Вопросы обращения, не меньше одного.', en: 'The questions of the appeal, at least one.' },
   },
@@ -299,6 +305,7 @@ export const QUESTION_FIELDS: readonly (FieldSpec & { name: QuestionFieldName })
   {
     name: 'attachment',
     type: 'object',
+    holds: 'attachment',
     section: '3.2.5',
     doc: {
       ru: 'Файл ответа: name (имя без пути) и content (Base64). Обязателен, если файл не был загружен ранее; повторная загрузка — ошибка.',
@@ -314,6 +321,7 @@ export const QUESTION_FIELDS: readonly (FieldSpec & { name: QuestionFieldName })
   {
     name: 'transfer',
     type: 'object',
+    holds: 'transfer',
     section: '3.2.7',
     doc: {
       ru: 'Перенаправление по компетенции: departmentId, transferDate, transferNumber.',
@@ -389,6 +397,15 @@ export const NULL_REPORT_FIELDS: readonly FieldSpec[] = [
     doc: { ru: 'Месяц, 1–12; месяц должен уже закончиться.', en: 'The month, 1–12; it must have ended.' },
   },
 ];
+
+/** Which fields each object of the format has: the document's shape, read from here. */
+export const OBJECT_FIELDS: Readonly<Record<FormatObject, readonly FieldSpec[]>> = {
+  appeal: ROOT_FIELDS,
+  question: QUESTION_FIELDS,
+  attachment: ATTACHMENT_FIELDS,
+  transfer: TRANSFER_FIELDS,
+  'null-report': NULL_REPORT_FIELDS,
+};
 
 /** The size of one archive the importer is known to take (spec §2), in MB. */
 export const DEFAULT_ARCHIVE_LIMIT_MB = 100;

@@ -2,7 +2,7 @@
 // becomes `{name, content}` (replaced when present, appended to the question otherwise).
 import type { WorkspaceEdit } from 'vscode-languageserver/node';
 import type { JsonNode } from '../engine';
-import { parsePointer } from '../engine/pointer';
+import { boundProperty, parsePointer } from '../engine/pointer';
 import { appendProperties } from '../engine/rules/edits';
 import { logOf, openRro, type ServerContext } from './context';
 import { nodeAtPath } from './locate';
@@ -33,7 +33,7 @@ async function attachmentEdit(ctx: ServerContext, params: AttachmentEditParams):
   const question = nodeAtPath(root, pathOf(root, params.pointer));
   if (question?.type !== 'object') return null;
   const value = { name: params.name, content: params.contentBase64 };
-  const existing = (question.children ?? []).find((p) => String(p.children?.[0].value).toLowerCase() === 'attachment');
+  const existing = boundProperty(question, 'attachment');
   const target = existing?.children?.[1];
   const edit = target
     ? { offset: target.offset, length: target.length, newText: JSON.stringify(value) }

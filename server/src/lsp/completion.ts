@@ -11,6 +11,7 @@ import {
   type CompletionList,
   type Range,
 } from 'vscode-languageserver/node';
+import { placeholderValue } from '../format/placeholders';
 import { FORMAT_LABELS, STATUSES, type FieldSpec } from '../format/table';
 import { breaksOrder, chainDay } from './chainDates';
 import { folderPathOf, logOf, openRro, snapshotOf, type OpenRro, type ServerContext } from './context';
@@ -193,7 +194,7 @@ function propertyItems(
       const rank = required.indexOf(f.name);
       const isRequired = rank >= 0;
       const day = chainDay(root, objectPath, f.name) ?? localDay(new Date());
-      const value = place.snippets ? valueSnippet(f, day) : JSON.stringify(defaultValue(f, day));
+      const value = place.snippets ? valueSnippet(f, day) : JSON.stringify(placeholderValue(f, day));
       return {
         label: f.name,
         kind: CompletionItemKind.Property,
@@ -210,26 +211,6 @@ function propertyItems(
     });
 }
 
-/** The value a new property gets (`day`: the date that keeps the chain in order). */
-function defaultValue(f: FieldSpec, day: string): unknown {
-  switch (f.type) {
-    case 'date':
-      return day;
-    case 'enum':
-      return f.values?.[0] ?? '';
-    case 'boolean':
-      return true;
-    case 'integer':
-      return 0;
-    case 'array':
-      return [];
-    case 'object':
-      return {};
-    default:
-      return '';
-  }
-}
-
 function valueSnippet(f: FieldSpec, day: string): string {
   switch (f.type) {
     case 'date':
@@ -237,7 +218,8 @@ function valueSnippet(f: FieldSpec, day: string): string {
     case 'enum':
       return `"\${1|${(f.values ?? []).join(',')}|}"`;
     case 'boolean':
-      return '${1|true,false|}';
+      // The placeholder first, the other value second.
+      return `\${1|${String(placeholderValue(f, day))},${String(!placeholderValue(f, day))}|}`;
     case 'integer':
       return '${1:0}';
     case 'array':

@@ -1,38 +1,15 @@
 // The format table seen from the cursor: which fields an object of a given role has, and
 // which of them a question's status requires (read from the table, never copied).
-import {
-  ATTACHMENT_FIELDS,
-  NULL_REPORT_FIELDS,
-  QUESTION_FIELDS,
-  ROOT_FIELDS,
-  STATUS_ALIASES,
-  STATUS_BY_ID,
-  TRANSFER_FIELDS,
-  type FieldSpec,
-  type StatusSpec,
-} from '../format/table';
+import { fieldNamed, fieldsOfObject } from '../format/shape';
+import { STATUS_ALIASES, STATUS_BY_ID, type FieldSpec, type StatusSpec } from '../format/table';
 import type { ObjectRole } from './locate';
 
 export function fieldsOf(role: ObjectRole): readonly FieldSpec[] {
-  switch (role) {
-    case 'appeal':
-      return ROOT_FIELDS;
-    case 'question':
-      return QUESTION_FIELDS;
-    case 'attachment':
-      return ATTACHMENT_FIELDS;
-    case 'transfer':
-      return TRANSFER_FIELDS;
-    case 'null-report':
-      return NULL_REPORT_FIELDS;
-    default:
-      return [];
-  }
+  return fieldsOfObject(role);
 }
 
 export function fieldOf(role: ObjectRole, name: string): FieldSpec | undefined {
-  const lower = name.toLowerCase();
-  return fieldsOf(role).find((f) => f.name.toLowerCase() === lower);
+  return fieldNamed(role, name);
 }
 
 /** A status by its id, a known alias, or any letter case. */

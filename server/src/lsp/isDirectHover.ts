@@ -3,6 +3,7 @@
 // forwarded by another body: its cover letter's number and date («Рег. № сопровод. документа»).
 // It changes no rule; it is what a reader of the file needs to know.
 import type { JsonNode } from '../engine';
+import { boundProperty } from '../engine/pointer';
 import type { ServerText } from './text';
 
 /** The hover lines for `isDirect` itself: both meanings, or the one its value has. */
@@ -14,10 +15,7 @@ export function isDirectLines(t: ServerText, value: boolean | undefined): string
 /** For `number`/`createDate`: the line that says what they are, given the appeal's `isDirect`. */
 export function meaningUnderIsDirect(t: ServerText, root: JsonNode | undefined, field: string): string | undefined {
   if (field !== 'number' && field !== 'createDate') return undefined;
-  const prop =
-    root?.type === 'object'
-      ? root.children?.find((p) => String(p.children![0].value).toLowerCase() === 'isdirect')
-      : undefined;
+  const prop = root?.type === 'object' ? boundProperty(root, 'isDirect') : undefined;
   const value = prop?.children?.[1]?.value;
   if (typeof value !== 'boolean') return undefined;
   return t.t(`lsp.hover.${field}.isDirect.${String(value)}`);

@@ -2,9 +2,11 @@
 // (property names and array indexes), and what kind of object holds it — the format's
 // vocabulary (appeal root, question, attachment, transfer, null report) for hover/completion.
 import type { DocumentKind, JsonNode } from '../engine';
-import { pointerOf, propertyNamed } from '../engine/pointer';
+import { boundProperty, pointerOf } from '../engine/pointer';
+import { objectAtPath } from '../format/shape';
+import type { FormatObject } from '../format/table';
 
-export type ObjectRole = 'appeal' | 'question' | 'attachment' | 'transfer' | 'null-report' | 'other';
+export type ObjectRole = FormatObject | 'other';
 
 export interface Located {
   /** The innermost node at the offset (a key string, a value, an object…). */
@@ -56,34 +58,23 @@ export function locate(root: JsonNode | undefined, offset: number): Located | un
   return { node, path, property, onKey };
 }
 
-/** What kind of object sits at `path` (lower-cased names, as the server binds them). */
+/** What kind of object sits at `path` (the table's shape, names bound in any letter case). */
 export function roleAt(kind: DocumentKind, path: readonly (string | number)[]): ObjectRole {
-  const p = path.map((s) => (typeof s === 'string' ? s.toLowerCase() : s));
-  if (kind === 'null-report') return p.length === 0 ? 'null-report' : 'other';
-  if (kind !== 'appeal') return 'other';
-  if (p.length === 0) return 'appeal';
-  if (p.length === 2 && p[0] === 'questions' && typeof p[1] === 'number') return 'question';
-  if (p.length === 3 && p[0] === 'questions' && typeof p[1] === 'number') {
-    if (p[2] === 'attachment') return 'attachment';
-    if (p[2] === 'transfer') return 'transfer';
-  }
-  return 'other';
+  if (kind !== 'appeal' && kind !== 'null-report') return 'other';
+  return objectAtPath(kind, path) ?? 'other';
 }
 
 export function pathPointer(path: readonly (string | number)[]): string {
   return pointerOf(...path);
 }
 
-/**
- * The node at a path: property names as written first, else in any letter case (the later of
- * several, as the server binds them); indexes into arrays.
- */
+/** The node at a path of the format's names, bound as the server binds them; indexes into arrays. */
 export function nodeAtPath(root: JsonNode | undefined, path: readonly (string | number)[]): JsonNode | undefined {
   let node = root;
   for (const seg of path) {
     if (!node) return undefined;
     if (node.type === 'array' && typeof seg === 'number') node = node.children?.[seg];
-    else if (node.type === 'object') node = propertyNamed(node, String(seg))?.children?.[1];
+    else if (node.type === 'object') node = boundProperty(node, String(seg))?.children?.[1];
     else return undefined;
   }
   return node;

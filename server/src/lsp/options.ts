@@ -1,8 +1,9 @@
 // Engine options from typed settings, built once per settings object and day, so the
 // snapshot's findings cache (keyed by the options object) stays valid between keystrokes.
 import * as path from 'node:path';
-import { localDay, type CheckOptions, type Classifier } from '../engine';
-import { ClassifierError, loadClassifier } from '../engine/classifier';
+import { buildCheckOptions, localDay, type CheckOptions, type Classifier } from '../engine';
+import { loadClassifier } from '../check/classifierFile';
+import { ClassifierError } from '../engine/classifier';
 import { escapeControl } from '../util/safeText';
 import type { RroSettings } from './settings';
 import type { ServerText } from './text';
@@ -70,8 +71,12 @@ export class OptionsCache {
     const classifier = file ? await this.classifier(file) : undefined;
     let options = this.made.get(settings);
     if (!options || options.today !== day || options.classifier !== classifier) {
-      options = { today: day, severities: settings.rules, attachmentsRequired: settings.attachmentsRequired };
-      if (classifier) options.classifier = classifier;
+      options = buildCheckOptions({
+        today: day,
+        classifier,
+        severities: settings.rules,
+        attachmentsRequired: settings.attachmentsRequired,
+      });
       this.made.set(settings, options);
     }
     return options;

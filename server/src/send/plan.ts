@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { checkBytes, type CheckOptions, type Encoding, type JsonNode } from '../engine';
+import { boundProperty } from '../engine/pointer';
 import { discover } from '../files/discover';
 import { escapeControl } from '../util/safeText';
 import type { AppealKey, ReportEntry, SendReport } from './types';
@@ -150,7 +151,7 @@ async function planOne(abs: string, options: PlanOptions, earlier: ReportEntry |
 
 function appealKey(root: JsonNode | undefined): AppealKey | undefined {
   const value = (name: string): string => {
-    const v = child(root, name.toLowerCase())?.value;
+    const v = child(root, name)?.value;
     return typeof v === 'string' ? v : '';
   };
   const key = {
@@ -177,12 +178,7 @@ function questionCodes(root: JsonNode | undefined): string[] {
   });
 }
 
-/** The value of property `name` (any case, as the server binds it) of an object node. */
+/** The value of property `name` of an object node, bound as the server binds it. */
 function child(node: JsonNode | undefined, name: string): JsonNode | undefined {
-  if (node?.type !== 'object') return undefined;
-  for (const prop of node.children ?? []) {
-    const key = prop.children?.[0];
-    if (typeof key?.value === 'string' && key.value.toLowerCase() === name) return prop.children?.[1];
-  }
-  return undefined;
+  return node?.type === 'object' ? boundProperty(node, name)?.children?.[1] : undefined;
 }

@@ -1,7 +1,8 @@
-// `rro check` arguments → typed options. Every mistake is a CliError (exit 2) naming the
-// option and the value, in the user's language.
+// `rro check` arguments → typed options, parsed by `parseCommandArgs` like every command. Every
+// mistake is a CliError (exit 2) naming the option and the value, in the user's language.
 import { isCalendarDay, localDay, SEVERITIES, type Severity } from '../../engine';
 import { message, type Lang } from '../../l10n/messages';
+import { parseCommandArgs, type ArgsProblem } from '../args';
 import { CliError } from '../io';
 import { knownRule, type SeverityOverrides } from '../../check/diagnostics';
 
@@ -21,83 +22,51 @@ export interface CheckCommandOptions {
   help: boolean;
 }
 
-const WITH_VALUE = new Set(['--format', '--classifier', '--rule', '--today', '--include', '--exclude']);
+const OPTIONS = {
+  format: { type: 'string' },
+  classifier: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  today: { type: 'string' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+  'attachments-required': { type: 'boolean' },
+} as const;
 
 export function parseCheckArgs(args: readonly string[], lang: Lang, now: Date = new Date()): CheckCommandOptions {
   const fail = (key: string, a: Record<string, string> = {}): never => {
     throw new CliError(message(key, a, lang));
   };
-  const opts: CheckCommandOptions = {
-    paths: [],
-    format: 'text',
-    severities: {},
-    quiet: false,
-    today: localDay(now),
-    attachmentsRequired: false,
-    exclude: [],
-    help: false,
-  };
+  const { values, positionals } = parseCommandArgs([...args], OPTIONS, (problem) => parseProblem(problem, lang), true);
+  if (values.format !== undefined && !FORMATS.includes(values.format as OutputFormat))
+    fail('check.badFormat', { value: values.format });
+  if (values.today !== undefined && !isCalendarDay(values.today)) fail('check.badToday', { value: values.today });
   const severities: Record<string, Severity | 'off'> = {};
-  let onlyPaths = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
-      opts.paths.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      onlyPaths = true;
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    let value: string | undefined;
-    if (WITH_VALUE.has(name)) {
-      value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      if (value === undefined) fail('check.missingValue', { option: name });
-    } else if (eq > 0) fail('check.unknownOption', { option: arg });
-    const v = value as string;
-    switch (name) {
-      case '--format':
-        if (!FORMATS.includes(v as OutputFormat)) fail('check.badFormat', { value: v });
-        opts.format = v as OutputFormat;
-        break;
-      case '--classifier':
-        opts.classifier = v;
-        break;
-      case '--rule': {
-        const [rule, severity] = parseRule(v, fail);
-        severities[rule] = severity;
-        break;
-      }
-      case '--today':
-        if (!isCalendarDay(v)) fail('check.badToday', { value: v });
-        opts.today = v;
-        break;
-      case '--include':
-        (opts.include ??= []).push(v);
-        break;
-      case '--exclude':
-        opts.exclude.push(v);
-        break;
-      case '--quiet':
-      case '-q':
-        opts.quiet = true;
-        break;
-      case '--attachments-required':
-        opts.attachmentsRequired = true;
-        break;
-      case '--help':
-      case '-h':
-        opts.help = true;
-        break;
-      default:
-        fail('check.unknownOption', { option: arg });
-    }
+  for (const spec of values.rule ?? []) {
+    const [rule, severity] = parseRule(spec, fail);
+    severities[rule] = severity;
   }
-  opts.severities = severities;
+  const opts: CheckCommandOptions = {
+    paths: positionals,
+    format: (values.format as OutputFormat | undefined) ?? 'text',
+    classifier: values.classifier,
+    severities,
+    quiet: values.quiet ?? false,
+    today: values.today ?? localDay(now),
+    attachmentsRequired: values['attachments-required'] ?? false,
+    include: values.include,
+    exclude: values.exclude ?? [],
+    help: values.help ?? false,
+  };
   if (opts.paths.length === 0 && !opts.help) fail('check.noPaths');
   return opts;
+}
+
+/** A parse mistake in the user's language, on one line. */
+function parseProblem(problem: ArgsProblem, lang: Lang): string {
+  if (problem.kind === 'missing-value') return message('check.missingValue', { option: problem.option }, lang);
+  if (problem.kind === 'extra-argument') return message('check.unknownOption', { option: problem.value }, lang);
+  return message('check.unknownOption', { option: problem.option }, lang);
 }
 
 function parseRule(spec: string, fail: (key: string, a?: Record<string, string>) => never): [string, Severity | 'off'] {

@@ -2,8 +2,9 @@
 // the engine; text, JSON or SARIF out. Exit 0 without errors, 1 with errors, 2 when the
 // command could not do its job (bad arguments, a path it could not read).
 import * as path from 'node:path';
-import { ClassifierError, loadClassifier } from '../../engine/classifier';
-import type { Classifier } from '../../engine';
+import { loadClassifier } from '../../check/classifierFile';
+import { ClassifierError } from '../../engine/classifier';
+import { buildCheckOptions, type Classifier } from '../../engine';
 import { message, type Lang } from '../../l10n/messages';
 import { CliError, type CliIO } from '../io';
 import { paintFor } from '../style';
@@ -27,12 +28,12 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     paths: opts.paths,
     cwd: io.cwd,
     lang: io.lang,
-    engine: {
+    engine: buildCheckOptions({
       today: opts.today,
       classifier,
       attachmentsRequired: opts.attachmentsRequired,
       severities: opts.severities,
-    },
+    }),
     severities: opts.severities,
     include: opts.include,
     exclude: opts.exclude,

@@ -15,13 +15,15 @@ import {
   type PackResult,
 } from '../../archive/pack';
 import { ZipLimitError } from '../../archive/zipWriter';
-import { isCalendarDay, localDay, type Classifier } from '../../engine';
-import { ClassifierError, loadClassifier } from '../../engine/classifier';
+import { buildCheckOptions, isCalendarDay, localDay, type Classifier } from '../../engine';
+import { loadClassifier } from '../../check/classifierFile';
+import { ClassifierError } from '../../engine/classifier';
 import { DEFAULT_ARCHIVE_LIMIT_MB } from '../../format/table';
 import { message } from '../../l10n/messages';
 import { escapeControl } from '../../util/safeText';
 import { CliError, type CliIO } from '../io';
 import { printResult, sizeText } from './packReport';
+import { parseCommandArgs, type ArgsProblem } from '../args';
 
 interface PackArgs {
   folder: string;
@@ -60,7 +62,7 @@ export async function pack(args: string[], io: CliIO): Promise<number> {
       limitBytes: Math.floor(a.limitMb * BYTES_PER_MB),
       include: a.include,
       exclude: a.exclude,
-      check: { today: a.today, classifier },
+      check: buildCheckOptions({ today: a.today, classifier }),
     });
   } catch (e) {
     if (!isAbort(e)) throw explain(e, folder, io);
@@ -77,78 +79,50 @@ export async function pack(args: string[], io: CliIO): Promise<number> {
   return 2;
 }
 
+const OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  'allow-errors': { type: 'boolean' },
+  'only-valid': { type: 'boolean' },
+  'max-size-mb': { type: 'string' },
+  today: { type: 'string' },
+  classifier: { type: 'string' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+} as const;
+
 function parseArgs(args: string[], io: CliIO): PackArgs {
   const fail = (key: string, params: Record<string, string> = {}): never => {
     throw new CliError(message(key, params, io.lang));
   };
-  const out: Partial<PackArgs> & { include: string[]; exclude: string[] } = { include: [], exclude: [], json: false };
-  let allowErrors = false;
-  let onlyValid = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      if (eq > 0) return arg.slice(eq + 1);
-      const next = args[++i];
-      return next === undefined ? fail('pack.error.missingValue', { option: name }) : next;
-    };
-    switch (name) {
-      case '-o':
-      case '--output':
-        out.output = value();
-        break;
-      case '--allow-errors':
-        allowErrors = true;
-        break;
-      case '--only-valid':
-        onlyValid = true;
-        break;
-      case '--max-size-mb': {
-        const raw = value();
-        const n = Number(raw);
-        if (!Number.isFinite(n) || n <= 0 || raw.trim() === '') fail('pack.error.badSize', { value: raw });
-        out.limitMb = n;
-        break;
-      }
-      case '--today': {
-        const raw = value();
-        if (!isCalendarDay(raw)) fail('pack.error.badDate', { value: raw });
-        out.today = raw;
-        break;
-      }
-      case '--classifier':
-        out.classifier = value();
-        break;
-      case '--include':
-        out.include.push(value());
-        break;
-      case '--exclude':
-        out.exclude.push(value());
-        break;
-      case '--json':
-        out.json = true;
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') fail('pack.error.unknownOption', { option: name });
-        if (out.folder !== undefined) fail('pack.error.extraArgument', { value: arg });
-        out.folder = arg;
-    }
-  }
-  if (allowErrors && onlyValid) fail('pack.error.bothPolicies');
-  if (out.folder === undefined) fail('pack.error.missingFolder');
-  if (out.output === undefined) fail('pack.error.missingOutput');
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, (problem) => parseProblem(problem, io), true);
+  const raw = values['max-size-mb'];
+  const limitMb = raw === undefined ? DEFAULT_ARCHIVE_LIMIT_MB : Number(raw);
+  if (raw !== undefined && (!Number.isFinite(limitMb) || limitMb <= 0 || raw.trim() === ''))
+    fail('pack.error.badSize', { value: raw });
+  if (values.today !== undefined && !isCalendarDay(values.today)) fail('pack.error.badDate', { value: values.today });
+  if (positionals.length > 1) fail('pack.error.extraArgument', { value: positionals[1] });
+  if (values['allow-errors'] && values['only-valid']) fail('pack.error.bothPolicies');
+  if (positionals.length === 0) fail('pack.error.missingFolder');
+  if (values.output === undefined) fail('pack.error.missingOutput');
   return {
-    folder: out.folder!,
-    output: out.output!,
-    errors: allowErrors ? 'allow' : onlyValid ? 'only-valid' : 'refuse',
-    limitMb: out.limitMb ?? DEFAULT_ARCHIVE_LIMIT_MB,
-    today: out.today ?? localDay(new Date()),
-    classifier: out.classifier,
-    include: out.include,
-    exclude: out.exclude,
-    json: out.json ?? false,
+    folder: positionals[0],
+    output: values.output!,
+    errors: values['allow-errors'] ? 'allow' : values['only-valid'] ? 'only-valid' : 'refuse',
+    limitMb,
+    today: values.today ?? localDay(new Date()),
+    classifier: values.classifier,
+    include: values.include ?? [],
+    exclude: values.exclude ?? [],
+    json: values.json ?? false,
   };
+}
+
+/** A parse mistake in the user's language, on one line. */
+function parseProblem(problem: ArgsProblem, io: CliIO): string {
+  if (problem.kind === 'missing-value') return message('pack.error.missingValue', { option: problem.option }, io.lang);
+  if (problem.kind === 'extra-argument') return message('pack.error.extraArgument', { value: problem.value }, io.lang);
+  return message('pack.error.unknownOption', { option: problem.option }, io.lang);
 }
 
 /** Checked before packing, so the error names the archive, not its temporary file. */

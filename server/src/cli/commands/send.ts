@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { API_OPTIONS, clientFromArgs, nonNegativeInt, positive, UsageError } from '../../api/cliSupport';
 import { displayRoot } from '../../api/endpoint';
-import { localDay } from '../../engine';
+import { buildCheckOptions } from '../../engine';
 import { message } from '../../l10n/messages';
 import {
   DEFAULT_BREAKER,
@@ -83,7 +83,7 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
         : DEFAULT_BREAKER;
     const plan = await planSend(positionals, {
       cwd: io.cwd,
-      check: { today: localDay(new Date()) },
+      check: buildCheckOptions(),
       errors,
       previous,
     });

@@ -1,6 +1,7 @@
 // Checks every object of the format shares: known property names (unknown → warning, wrong
 // letter case → hint, the server binds names case-insensitively), required properties,
 // `null` where a value is required, and each value's JSON type.
+import { placeholderValue } from '../../format/placeholders';
 import type { FieldSpec, FieldType } from '../../format/table';
 import { propertyKey, propertyValue, type JsonNode } from '../json';
 import { keyOf, type ObjectView } from '../model';
@@ -62,25 +63,8 @@ export function checkPropertyNames(view: ObjectView, reporter: Reporter): void {
   }
 }
 
-/** A placeholder value for a missing field, valid where it can be. */
-export function placeholder(spec: FieldSpec, today: string): unknown {
-  switch (spec.type) {
-    case 'date':
-      return today;
-    case 'boolean':
-      return false;
-    case 'array':
-      return [];
-    case 'integer':
-      return 0;
-    case 'enum':
-      return spec.values?.[0] ?? '';
-    case 'object':
-      return {};
-    default:
-      return '';
-  }
-}
+/** A placeholder value for a missing field, valid where it can be (the format's, `format/placeholders.ts`). */
+export const placeholder = placeholderValue;
 
 /**
  * Missing required properties: one finding each, at the pointer where the property should
