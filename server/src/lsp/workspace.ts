@@ -88,11 +88,13 @@ export class WorkspaceChecker {
   async checkFile(fsPath: string): Promise<Counts | undefined> {
     // A FIFO or a device named *.json would block the server's one thread on reading.
     if (!(await fs.stat(fsPath).catch(() => undefined))?.isFile()) return this.forget(fsPath);
-    return this.checkInScope(fsPath, await this.scopeOf(this.folderFor(fsPath)), this.openPaths());
+    const scope = await this.scopeOf(this.folderFor(fsPath));
+    if (!scope.selected(path.relative(scope.folder.fsPath, fsPath))) return this.forget(fsPath);
+    return this.checkInScope(fsPath, scope, this.openPaths());
   }
 
+  /** Checks a file the folder's settings select (see walk). */
   private checkInScope(fsPath: string, scope: Scope, open: ReadonlySet<string>): Counts | undefined {
-    if (!scope.selected(path.relative(scope.folder.fsPath, fsPath))) return this.forget(fsPath);
     if (open.has(fsPath)) return undefined;
     const result = checkDisk(fsPath, scope.options);
     if (!result || result.kind === 'unknown') return this.forget(fsPath);
@@ -154,7 +156,7 @@ export class WorkspaceChecker {
 
   /**
    * Calls `visit` for every file under `root` that the folder's settings select, in slices of
-   * synchronous work with a turn of the event loop between them; returns the files walked.
+   * synchronous work with a turn of the event loop between them; returns those files.
    */
   async walk(
     root: string,
@@ -174,7 +176,9 @@ export class WorkspaceChecker {
     this.roots.add(path.resolve(root));
     const reporter = await progress;
     reporter?.begin(this.ctx.text.t('lsp.scan.title'), 0, undefined, false);
-    const files = found.files.map((f) => f.absolute);
+    // At the folder itself the walk applied `rro.files` and every exclude already.
+    const walked = found.files.map((f) => f.absolute);
+    const files = atRoot ? walked : walked.filter((f) => scope.selected(path.relative(scope.folder.fsPath, f)));
     let open = this.openPaths();
     let slice = performance.now();
     let reported = slice;
