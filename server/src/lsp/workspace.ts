@@ -23,7 +23,7 @@ import type { CheckFolderResult } from './protocol';
 import type { RroSettings } from './settings';
 
 /** The longest run of synchronous checking before other messages get a turn. */
-const SLICE_MS = 5;
+const SLICE_MS = 2;
 /** After a keystroke or a diagnostics request the scan steps aside this long (see editorActive). */
 const EDITOR_FIRST_MS = 15;
 /** Within this long after the editor's last message, someone is editing. */
