@@ -52,7 +52,7 @@ export class WorkspaceChecker {
   /** The client pulls `workspace/diagnostic`: the scan publishes nothing any more. */
   private pulled = false;
   /** Until when the scan leaves the event loop to the editor's messages. */
-  private editorUntil = 0;
+  private editorUntil = Number.NEGATIVE_INFINITY;
   /** Files changed on disk while the client pulls (it is asked to pull again). */
   onPulledChange: () => void = () => undefined;
 
