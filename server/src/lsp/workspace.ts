@@ -23,7 +23,7 @@ import type { CheckFolderResult } from './protocol';
 import type { RroSettings } from './settings';
 
 /** The longest run of synchronous checking before other messages get a turn. */
-const SLICE_MS = 5;
+const SLICE_MS = 2;
 /** After a keystroke or a diagnostics request the scan steps aside this long (see editorActive). */
 const EDITOR_FIRST_MS = 15;
 /** Within this long after the editor's last message, someone is editing. */
@@ -52,7 +52,7 @@ export class WorkspaceChecker {
   /** The client pulls `workspace/diagnostic`: the scan publishes nothing any more. */
   private pulled = false;
   /** Until when the scan leaves the event loop to the editor's messages. */
-  private editorUntil = 0;
+  private editorUntil = Number.NEGATIVE_INFINITY;
   /** Files changed on disk while the client pulls (it is asked to pull again). */
   onPulledChange: () => void = () => undefined;
 
@@ -88,11 +88,13 @@ export class WorkspaceChecker {
   async checkFile(fsPath: string): Promise<Counts | undefined> {
     // A FIFO or a device named *.json would block the server's one thread on reading.
     if (!(await fs.stat(fsPath).catch(() => undefined))?.isFile()) return this.forget(fsPath);
-    return this.checkInScope(fsPath, await this.scopeOf(this.folderFor(fsPath)), this.openPaths());
+    const scope = await this.scopeOf(this.folderFor(fsPath));
+    if (!scope.selected(path.relative(scope.folder.fsPath, fsPath))) return this.forget(fsPath);
+    return this.checkInScope(fsPath, scope, this.openPaths());
   }
 
+  /** Checks a file the folder's settings select (see walk). */
   private checkInScope(fsPath: string, scope: Scope, open: ReadonlySet<string>): Counts | undefined {
-    if (!scope.selected(path.relative(scope.folder.fsPath, fsPath))) return this.forget(fsPath);
     if (open.has(fsPath)) return undefined;
     const result = checkDisk(fsPath, scope.options);
     // A walked file that is not JSON text, or holds several appeals, has findings though unknown.
@@ -155,7 +157,7 @@ export class WorkspaceChecker {
 
   /**
    * Calls `visit` for every file under `root` that the folder's settings select, in slices of
-   * synchronous work with a turn of the event loop between them; returns the files walked.
+   * synchronous work with a turn of the event loop between them; returns those files.
    */
   async walk(
     root: string,
@@ -175,7 +177,9 @@ export class WorkspaceChecker {
     this.roots.add(path.resolve(root));
     const reporter = await progress;
     reporter?.begin(this.ctx.text.t('lsp.scan.title'), 0, undefined, false);
-    const files = found.files.map((f) => f.absolute);
+    // At the folder itself the walk applied `rro.files` and every exclude already.
+    const walked = found.files.map((f) => f.absolute);
+    const files = atRoot ? walked : walked.filter((f) => scope.selected(path.relative(scope.folder.fsPath, f)));
     let open = this.openPaths();
     let slice = performance.now();
     let reported = slice;

@@ -5,7 +5,6 @@
 // `textDocument/diagnostic`. The first pull switches the workspace scan off (see
 // WorkspaceChecker.switchToPull): one source per file, never the same problem twice.
 import { statSync } from 'node:fs';
-import * as path from 'node:path';
 import {
   DocumentDiagnosticReportKind,
   type CancellationToken,
@@ -49,7 +48,7 @@ export class WorkspacePull {
     const reported = new Set<string>();
     for (const folder of this.ctx.folders.all()) {
       await this.workspace.walk(folder.fsPath, token, true, (fsPath, scope, open) => {
-        if (open.has(fsPath) || !scope.selected(path.relative(scope.folder.fsPath, fsPath))) return;
+        if (open.has(fsPath)) return;
         const stat = statSync(fsPath, { throwIfNoEntry: false });
         if (!stat?.isFile()) return;
         reported.add(fsPath);
