@@ -50,12 +50,9 @@ test('bodies in flight beyond the cap get 503 with Retry-After; the next one aft
 });
 
 test('serve --host 0.0.0.0 warns that names and addresses are reachable', async () => {
+  // The warning is written before `listening on`, which startServeChild waits for.
   const serve = await startServeChild(['--host', '0.0.0.0']);
-  try {
-    await new Promise((r) => setTimeout(r, 100));
-  } finally {
-    serve.child.kill('SIGTERM');
-  }
+  serve.child.kill('SIGTERM');
   const done = await serve.done;
   assert.match(done.stderr, /beyond this machine/);
   const local = await startServeChild([]);

@@ -3,28 +3,13 @@
 // the installed `rro` runs from any folder. Packed in a copy of the project: prepack rebuilds dist/.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
+import { copyProject } from '../projectCopy';
 import { FIXTURES, ROOT } from './helpers/runCli';
 
-const COPY = [
-  'package.json',
-  'package-lock.json',
-  'esbuild.mjs',
-  'tsconfig.json',
-  'tsconfig.base.json',
-  'README.md',
-  'CHANGELOG.md',
-  'LICENSE',
-  'client',
-  'server',
-  'l10n',
-  'schemas',
-  'snippets',
-  'docs',
-];
 const ALLOWED = [
   /^package\/package\.json$/,
   /^package\/dist\/cli\.js$/,
@@ -60,10 +45,7 @@ test(
   async () => {
     const project = path.join(work, 'project');
     mkdirSync(project);
-    for (const entry of COPY)
-      if (existsSync(path.join(ROOT, entry)))
-        cpSync(path.join(ROOT, entry), path.join(project, entry), { recursive: true });
-    symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+    copyProject(project);
     // A private npm cache: the test never reads or writes the user's.
     const npmEnv = { npm_config_cache: path.join(work, 'cache'), npm_config_update_notifier: 'false' };
 

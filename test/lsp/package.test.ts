@@ -4,41 +4,17 @@
 // Info-ZIP and by Python's zipfile, and stays under 2 MB.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, statSync, symlinkSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ROOT } from './client';
+import { copyProject } from '../projectCopy';
 import { makeTempDir } from '../tempDir';
 
 // The package script rebuilds dist/ (minified): it runs in a copy of the project, so the
 // other test files, which start dist/server.js and dist/cli.js meanwhile, never see a half-written bundle.
-const COPY = [
-  'package.json',
-  'package.nls.json',
-  'package.nls.ru.json',
-  'esbuild.mjs',
-  'tsconfig.json',
-  'tsconfig.base.json',
-  '.vscodeignore',
-  'README.md',
-  'CHANGELOG.md',
-  'LICENSE',
-  'client',
-  'server',
-  'l10n',
-  'schemas',
-  'snippets',
-  'images',
-  'docs',
-  'scripts',
-];
 
 function projectCopy(): string {
-  const dir = makeTempDir('rro-vsix-');
-  for (const entry of COPY)
-    if (existsSync(path.join(ROOT, entry))) cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  return dir;
+  return copyProject(makeTempDir('rro-vsix-'));
 }
 
 const ALLOWED: readonly RegExp[] = [

@@ -1,18 +1,15 @@
 // The send flow behind «РРО: отправить в API» and «РРО: повторить неотправленные»: gate, the
 // user's choice about files with errors, confirmation naming host and count, progress with
 // cancel, a log without personal data, diagnostics on rejected files, the report opened.
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
 import {
   displayRoot,
   escapeControl,
-  LineIndex,
   DEFAULT_RETRY,
   planSend,
   runSend,
-  spanOfPointer,
   type SendPlan,
   type SendReport,
   type SendRunResult,
@@ -20,6 +17,7 @@ import {
 import { apiSettings, confirmWorkspaceHost, makeApiClient, uiLang } from './apiSettings';
 import { checkOptionsFor } from './engineOptions';
 import type { ClientServices } from './index';
+import { rangeOfPointer } from './pointerRange';
 import { formatCount } from '../format';
 import { reasonLabel, stateLabel } from '../reports/reportFiles';
 
@@ -204,17 +202,7 @@ async function showRejections(diagnostics: vscode.DiagnosticCollection, report: 
       if (entry.status === 'accepted') diagnostics.delete(uri);
       continue;
     }
-    let range = new vscode.Range(0, 0, 0, 0);
-    try {
-      const text = await readFile(entry.path, 'utf8');
-      const span = spanOfPointer(text, entry.pointer ?? '');
-      const index = new LineIndex(text);
-      const a = index.position(span.offset);
-      const b = index.position(span.offset + span.length);
-      range = new vscode.Range(a.line, a.character, b.line, b.character);
-    } catch {
-      // the file is gone: the diagnostic stays at the start
-    }
+    const range = await rangeOfPointer(entry.path, entry.pointer);
     const d = new vscode.Diagnostic(
       range,
       escapeControl(entry.message || `HTTP ${entry.httpStatus ?? ''}`),

@@ -2,20 +2,13 @@
 // appeals of a send report (the latest one by default): what was received, dispatched,
 // uploaded, or failed later — a later failure becomes a diagnostic on the file (on the question
 // it names). Returns the result, so a report view can show it.
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
-import {
-  escapeControl,
-  LineIndex,
-  loadReport,
-  platformStatus,
-  spanOfPointer,
-  type StatusResult,
-} from '../../../server/src/core';
+import { escapeControl, loadReport, platformStatus, type StatusResult } from '../../../server/src/core';
 import { apiSettings, makeApiClient } from './apiSettings';
 import type { ClientServices } from './index';
+import { rangeOfPointer } from './pointerRange';
 
 export const STATUS_COMMAND = 'rro.status';
 
@@ -91,17 +84,7 @@ async function showLaterFailures(diagnostics: vscode.DiagnosticCollection, resul
   diagnostics.clear();
   for (const row of result.rows) {
     if (row.platform !== 'failed-later') continue;
-    let range = new vscode.Range(0, 0, 0, 0);
-    try {
-      const text = await readFile(row.path, 'utf8');
-      const span = spanOfPointer(text, row.pointer ?? '');
-      const index = new LineIndex(text);
-      const a = index.position(span.offset);
-      const b = index.position(span.offset + span.length);
-      range = new vscode.Range(a.line, a.character, b.line, b.character);
-    } catch {
-      // the file is gone: the diagnostic stays at the start
-    }
+    const range = await rangeOfPointer(row.path, row.pointer);
     const d = new vscode.Diagnostic(range, escapeControl(row.exceptionMessage ?? ''), vscode.DiagnosticSeverity.Error);
     d.source = 'РРО API';
     d.code = 'rro/api-failed-later';

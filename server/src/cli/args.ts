@@ -1,4 +1,5 @@
-// Options of the commands built on node's parseArgs: `--help`/`-h` for every one of them,
+// Options of the commands built on node's parseArgs: `--help`/`-h` is accepted (main prints the
+// command's help before it runs),
 // and a parse mistake becomes a usage error (exit 2): followed by the command's usage text, or
 // said in the user's language by the command's own `describe` (one line, naming the option).
 import { parseArgs, type ParseArgsConfig } from 'node:util';

@@ -17,10 +17,6 @@ export async function departments(argv: string[], io: CliIO): Promise<number> {
     t('departments.cli.usage'),
     true,
   );
-  if (values.help) {
-    io.stdout(t('departments.cli.usage') + '\n');
-    return 0;
-  }
   const name = positionals.join(' ').trim();
   if ([...name].length < MIN_DEPARTMENT_QUERY)
     throw new CliError(t('api.departments.short', { min: MIN_DEPARTMENT_QUERY }));

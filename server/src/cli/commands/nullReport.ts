@@ -22,10 +22,6 @@ export async function nullReport(argv: string[], io: CliIO): Promise<number> {
     },
     t('nullReport.cli.usage'),
   );
-  if (values.help) {
-    io.stdout(t('nullReport.cli.usage') + '\n');
-    return 0;
-  }
   const department = values.department?.trim() ?? '';
   if (!GUID.test(department)) throw new CliError(t('nullReport.cli.department', { value: department }));
   if ((values.year === undefined) !== (values.month === undefined)) throw new CliError(t('nullReport.cli.both'));

@@ -43,10 +43,6 @@ export async function send(argv: string[], io: CliIO): Promise<number> {
     t('send.cli.usage'),
     true,
   );
-  if (values.help) {
-    io.stdout(t('send.cli.usage') + '\n');
-    return 0;
-  }
   try {
     let previous: SendReport | undefined;
     if (values.resume) {

@@ -35,10 +35,6 @@ export async function serve(argv: string[], io: CliIO): Promise<number> {
     },
     t('serve.cli.usage'),
   );
-  if (values.help) {
-    io.stdout(t('serve.cli.usage') + '\n');
-    return 0;
-  }
   try {
     const rate = (flag: string, v: string | undefined): number | undefined => {
       if (v === undefined) return undefined;

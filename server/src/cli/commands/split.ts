@@ -20,10 +20,6 @@ export async function split(argv: string[], io: CliIO): Promise<number> {
     t('split.usage'),
     true,
   );
-  if (values.help) {
-    io.stdout(t('split.usage') + '\n');
-    return 0;
-  }
   if (positionals.length === 0) throw new CliError(t('split.noFile') + '\n' + t('split.usage'));
   let code = 0;
   for (const file of positionals) {

@@ -25,10 +25,6 @@ export async function status(argv: string[], io: CliIO): Promise<number> {
     t('status.cli.usage'),
     true,
   );
-  if (values.help) {
-    io.stdout(t('status.cli.usage') + '\n');
-    return 0;
-  }
   if (positionals.length === 0 || (values.format !== undefined && values.format !== 'json' && values.format !== 'text'))
     throw new CliError(t('status.cli.usage'));
   try {
