@@ -20,6 +20,8 @@ interface PendingPush {
 
 export class DiagnosticsFeature {
   private readonly timers = new Map<string, PendingPush>();
+  /** Documents whose didOpen came and whose first content event has not yet. */
+  private readonly opening = new Set<string>();
 
   constructor(
     private readonly ctx: ServerContext,
@@ -43,7 +45,7 @@ export class DiagnosticsFeature {
     const { connection, documents } = this.ctx;
     if (this.pull) {
       connection.languages.diagnostics.on((params, token) => {
-        this.workspace.editorActive();
+        this.workspace.editorActive('request');
         return runSafe(
           logOf(this.ctx),
           'diagnostic',
@@ -62,13 +64,15 @@ export class DiagnosticsFeature {
       this.workspace.onPulledChange = () => this.askToPullAgain();
     }
     documents.onDidOpen((e) => {
+      this.opening.add(e.document.uri);
       this.workspace.opened(e.document.uri);
       if (!this.pull) this.schedule(e.document.uri, 0);
     });
     // TextDocuments fires this right after onDidOpen for the same version too: schedule keeps
     // the opening's immediate push then, so only real edits wait for the typing pause.
     documents.onDidChangeContent((e) => {
-      this.workspace.editorActive();
+      // The content event of an opening is no keystroke.
+      if (!this.opening.delete(e.document.uri)) this.workspace.editorActive('edit');
       if (!this.pull) this.schedule(e.document.uri, PUSH_DELAY_MS);
     });
     documents.onDidClose((e) => {

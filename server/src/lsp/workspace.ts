@@ -26,7 +26,7 @@ import type { RroSettings } from './settings';
 const SLICE_MS = 2;
 /** After a keystroke or a diagnostics request the scan steps aside this long (see editorActive). */
 const EDITOR_FIRST_MS = 15;
-/** Within this long after the editor's last message, someone is editing. */
+/** Within this long after the last edit, someone is typing. */
 const EDITING_MS = 1000;
 /** Progress reports at most this often. */
 const PROGRESS_MS = 250;
@@ -52,18 +52,23 @@ export class WorkspaceChecker {
   /** The client pulls `workspace/diagnostic`: the scan publishes nothing any more. */
   private pulled = false;
   /** Until when the scan leaves the event loop to the editor's messages. */
-  private editorUntil = Number.NEGATIVE_INFINITY;
+  private pauseUntil = Number.NEGATIVE_INFINITY;
+  /** Until when someone is taken to be typing. */
+  private editingUntil = Number.NEGATIVE_INFINITY;
   /** Files changed on disk while the client pulls (it is asked to pull again). */
   onPulledChange: () => void = () => undefined;
 
   constructor(private readonly ctx: ServerContext) {}
 
   /**
-   * The user typed or the editor asked for an open document's diagnostics: the scan pauses
-   * briefly, so the few turns of the event loop that answer it are not each behind a slice.
+   * The user typed (`edit`) or the editor asked for an open document's diagnostics: the scan
+   * pauses briefly, so the few turns of the event loop that answer it are not each behind a
+   * slice; after an edit it also sleeps between slices for a while (see walk).
    */
-  editorActive(): void {
-    this.editorUntil = performance.now() + EDITOR_FIRST_MS;
+  editorActive(kind: 'edit' | 'request'): void {
+    const now = performance.now();
+    this.pauseUntil = now + EDITOR_FIRST_MS;
+    if (kind === 'edit') this.editingUntil = now + EDITING_MS;
   }
 
   private openPaths(): Set<string> {
@@ -190,8 +195,9 @@ export class WorkspaceChecker {
         // machine, and the editor's answers with it), and one pause at most after their
         // message, then a slice: the scan keeps moving while someone types on.
         const now = performance.now();
-        if (now - this.editorUntil > EDITING_MS) await nextTick();
-        else await new Promise((resolve) => setTimeout(resolve, Math.max(1, this.editorUntil - now)));
+        const sleep = Math.max(this.pauseUntil - now, now < this.editingUntil ? 1 : 0);
+        if (sleep > 0) await new Promise((resolve) => setTimeout(resolve, sleep));
+        else await nextTick();
         if (token?.isCancellationRequested) break;
         open = this.openPaths();
         slice = performance.now();

@@ -59,8 +59,9 @@ export class WorkspacePull {
           return;
         }
         const result = checkDisk(fsPath, scope.options);
+        // As the scan: a file that is not ours has no findings, a walked file that is not JSON may.
         const diagnostics =
-          result && result.kind !== 'unknown' && result.findings.length > 0
+          result && result.findings.length > 0
             ? toDiagnostics(result.findings, new LineIndex(result.text), this.ctx.text)
             : [];
         items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: diagnostics });
