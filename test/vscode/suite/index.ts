@@ -14,9 +14,12 @@ function titleOf(test: Mocha.Runnable): string {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // RRO_VSCODE_SUITES=form,month runs only those suite files (while working on one part).
+  const only = (process.env.RRO_VSCODE_SUITES ?? '').split(',').filter(Boolean);
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.suite.js'))
+    .filter((f) => only.length === 0 || only.includes(f.replace(/\.suite\.js$/, '')))
     .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   const records: TestRecord[] = [];
