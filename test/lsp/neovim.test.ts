@@ -3,7 +3,7 @@
 // `npm install -g rro-tools` installs it, and must receive the same diagnostics (rule ids and
 // positions) as our protocol client with the same settings.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -11,10 +11,21 @@ import { describe, it } from 'node:test';
 import { CLI, FIXTURES, fileUri, LspTestClient, ROOT } from './client';
 
 const hasNvim = spawnSync('nvim', ['--version']).status === 0;
+/** Runs a short headless nvim; its TMPDIR (Neovim 0.10 puts its server socket there) is removed after. */
+function nvimOnce(nvim: string, args: string[]): SpawnSyncReturns<string> {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'rro-nvim-'));
+  try {
+    return spawnSync(nvim, ['--headless', '-u', 'NONE', ...args, '-c', 'qall!'], {
+      encoding: 'utf8',
+      env: { ...process.env, TMPDIR: tmp },
+    });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
 /** `vim.lsp.start` (Neovim 0.8+) exists in that Neovim. */
 function hasLspStart(nvim: string): boolean {
-  const lua = 'lua io.stdout:write(tostring(vim.lsp.start ~= nil))';
-  const r = spawnSync(nvim, ['--headless', '-u', 'NONE', '-c', lua, '-c', 'qall!'], { encoding: 'utf8' });
+  const r = nvimOnce(nvim, ['-c', 'lua io.stdout:write(tostring(vim.lsp.start ~= nil))']);
   return r.status === 0 && r.stdout.includes('true');
 }
 /** A Neovim 0.8+ for the `vim.lsp.start` recipe: the installed one, or RRO_NVIM_RECENT (CI sets it to
@@ -89,6 +100,7 @@ async function runRecipe(version: string, settings: unknown, nvimBinary = 'nvim'
         XDG_CONFIG_HOME: path.join(dir, 'config'),
         XDG_DATA_HOME: path.join(dir, 'data'),
         XDG_STATE_HOME: path.join(dir, 'state'),
+        TMPDIR: dir,
         RRO_FIXTURE: fixture,
         RRO_OUT: out,
       },
@@ -126,13 +138,7 @@ describe('Neovim as a second client', { skip: !hasNvim && 'nvim is not installed
     try {
       const file = path.join(dir, 'recipe.lua');
       writeFileSync(file, recipe('Neovim 0.8+'));
-      const r = spawnSync(
-        'nvim',
-        ['--headless', '-u', 'NONE', '-c', `lua assert(loadfile('${file}'))`, '-c', 'qall!'],
-        {
-          encoding: 'utf8',
-        },
-      );
+      const r = nvimOnce('nvim', ['-c', `lua assert(loadfile('${file}'))`]);
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stderr, '');
     } finally {
