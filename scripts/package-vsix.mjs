@@ -23,7 +23,15 @@ const STAGED = [
   'images',
   'docs',
 ];
-const BUNDLES = ['client.js', 'clientLsp.js', 'clientUi.js', 'clientCommands.js', 'server.js', 'cli.js'];
+const BUNDLES = [
+  'client.js',
+  'clientMain.js',
+  'clientLsp.js',
+  'clientUi.js',
+  'clientCommands.js',
+  'server.js',
+  'cli.js',
+];
 
 const stage = mkdtempSync(path.join(tmpdir(), 'rro-vsix-stage-'));
 let status = 1;

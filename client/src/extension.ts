@@ -1,5 +1,6 @@
-// The VS Code client's entry point (dist/client.js). Activation does only what must exist at
-// once — settings and the commands (stubs for those in other bundles) — and returns. The
+// The VS Code client's activation (dist/clientMain.js, required by entry.ts — dist/client.js —
+// on the tick after VS Code calls `activate`). It does only what must exist at once — settings
+// and the commands (stubs for those in other bundles) — and returns. The
 // language client (lsp.ts → dist/clientLsp.js) and the rest of the UI (ui.ts → dist/clientUi.js:
 // encoding guard, status bar target, report and «РРО» views) follow on the next tick; the heavy
 // commands (heavy.ts → dist/clientCommands.js) load when one of them first runs; the output
@@ -93,7 +94,7 @@ function lazyOutputChannel(context: vscode.ExtensionContext): vscode.LogOutputCh
 /** What `activate` returns: tests and other extensions may wait until the server is up. */
 export interface RroExtensionApi {
   ready: Promise<void>;
-  /** How long the body of `activate` took (VS Code's own figure adds loading dist/client.js). */
+  /** How long this body took (after VS Code's figure: entry.ts runs it on the next tick). */
   activationMs: number;
   /** The body's parts, in ms each. */
   phases: Record<string, number>;

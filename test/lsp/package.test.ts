@@ -20,7 +20,7 @@ function projectCopy(): string {
 const ALLOWED: readonly RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
-  /^extension\/dist\/(client|clientLsp|clientCommands|server|cli)\.js$/,
+  /^extension\/dist\/(client|clientMain|clientLsp|clientCommands|server|cli)\.js$/,
   /^extension\/docs\/format\.md$/,
   // the user README's pictures, the walkthrough and the rule pages (offline)
   /^extension\/docs\/images\/[\w.-]+\.png$/,
@@ -37,6 +37,8 @@ const ALLOWED: readonly RegExp[] = [
 
 const REQUIRED = [
   'extension/dist/client.js',
+  // what dist/client.js hands activation to
+  'extension/dist/clientMain.js',
   'extension/dist/server.js',
   'extension/dist/cli.js',
   'extension/package.json',

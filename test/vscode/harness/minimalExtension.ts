@@ -11,11 +11,11 @@ export const MINIMAL_EXTENSION_ID = 'rro-tools.rro-minimal';
  * a second development extension; code-server takes only one from the URL payload, so there it
  * is installed instead (installIntoExtensionsDir).
  */
-export function writeMinimalExtension(parent: string, name = 'minimal-extension'): string {
-  const dir = path.join(parent, name);
+export function writeMinimalExtension(parent: string, folder = 'minimal-extension', name = 'rro-minimal'): string {
+  const dir = path.join(parent, folder);
   fs.mkdirSync(dir, { recursive: true });
   const manifest = {
-    name: 'rro-minimal',
+    name,
     publisher: 'rro-tools',
     version: '0.0.1',
     engines: { vscode: '^1.100.0' },
@@ -27,17 +27,32 @@ export function writeMinimalExtension(parent: string, name = 'minimal-extension'
   return dir;
 }
 
-/** Installs the minimal extension into an extensions folder, as `code --install-extension` would. */
-export function installIntoExtensionsDir(extensionsDir: string): string {
-  const folder = 'rro-tools.rro-minimal-0.0.1';
-  const dir = writeMinimalExtension(extensionsDir, folder);
-  const entry = {
-    identifier: { id: MINIMAL_EXTENSION_ID },
-    version: '0.0.1',
-    location: { $mid: 1, path: dir, scheme: 'file' },
-    relativeLocation: folder,
-    metadata: { installedTimestamp: Date.now(), source: 'vsix' },
-  };
-  fs.writeFileSync(path.join(extensionsDir, 'extensions.json'), JSON.stringify([entry]));
-  return dir;
+/**
+ * Copies installed beside the first one: VS Code activates each extension once per run, so the
+ * suite takes the median of these as the baseline and their spread as the noise floor.
+ */
+export const MINIMAL_COPIES = 3;
+
+/**
+ * Installs the minimal extension — MINIMAL_COPIES identical copies, `rro-minimal`,
+ * `rro-minimal-2`, … — into an extensions folder, as `code --install-extension` would.
+ */
+export function installIntoExtensionsDir(extensionsDir: string): string[] {
+  const dirs: string[] = [];
+  const entries: object[] = [];
+  for (let i = 1; i <= MINIMAL_COPIES; i++) {
+    const name = i === 1 ? 'rro-minimal' : `rro-minimal-${i}`;
+    const folder = `rro-tools.${name}-0.0.1`;
+    const dir = writeMinimalExtension(extensionsDir, folder, name);
+    dirs.push(dir);
+    entries.push({
+      identifier: { id: `rro-tools.${name}` },
+      version: '0.0.1',
+      location: { $mid: 1, path: dir, scheme: 'file' },
+      relativeLocation: folder,
+      metadata: { installedTimestamp: Date.now(), source: 'vsix' },
+    });
+  }
+  fs.writeFileSync(path.join(extensionsDir, 'extensions.json'), JSON.stringify(entries));
+  return dirs;
 }

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, eventually, EXTENSION_ID, folder } from './helpers';
 
-/** The harness loads this empty extension beside ours (harness/minimalExtension.ts). */
+/** The harness loads copies of this empty extension beside ours (harness/minimalExtension.ts). */
 const MINIMAL_ID = 'rro-tools.rro-minimal';
 
 interface ActivationTimes {
@@ -57,22 +57,31 @@ suite('activation', () => {
 
   test('activation as VS Code reports it, beside a minimal extension in the same run', async () => {
     await activateExtension();
-    const minimal = vscode.extensions.getExtension(MINIMAL_ID);
-    if (minimal) await eventually(async () => (minimal.isActive ? true : undefined), 'the minimal extension');
+    // every copy of the minimal extension the harness installed (rro-minimal, rro-minimal-2, …)
+    const minimals = vscode.extensions.all.filter((e) => e.id.toLowerCase().startsWith(MINIMAL_ID));
+    for (const m of minimals) await eventually(async () => (m.isActive ? true : undefined), m.id);
+    const ids = minimals.map((m) => m.id.toLowerCase());
     const times = await eventually(async () => {
       const t = await activationTimes();
-      return t.has(EXTENSION_ID) && (!minimal || t.has(MINIMAL_ID)) ? t : undefined;
+      return t.has(EXTENSION_ID) && ids.every((id) => t.has(id)) ? t : undefined;
     }, 'activation figures on the Startup Performance page');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     const ours = times.get(EXTENSION_ID)!;
     const line = (name: string, t: ActivationTimes): string =>
       `${name}: ${t.load + t.call} ms (load code ${t.load} ms + call activate ${t.call} ms; activate resolved after ${t.finish} ms)`;
     console.log(`activation (VS Code's figures) ${line('rro-tools', ours)}`);
-    if (!minimal) return;
-    const base = times.get(MINIMAL_ID)!;
-    console.log(`activation (VS Code's figures) ${line('minimal extension', base)}`);
-    const ratio = (ours.load + ours.call) / Math.max(1, base.load + base.call);
-    console.log(`activation ratio rro-tools / minimal: ${ratio.toFixed(2)}`);
+    if (ids.length === 0) return;
+    for (const id of ids)
+      console.log(`activation (VS Code's figures) ${line(`minimal extension ${id}`, times.get(id)!)}`);
+    // VS Code counts whole ms and activates each extension once per run: the baseline is the
+    // median of the copies (at least 1 ms, the resolution), the noise floor the slowest copy
+    const sums = ids.map((id) => times.get(id)!.load + times.get(id)!.call).sort((a, b) => a - b);
+    const median = Math.max(1, sums[Math.floor((sums.length - 1) / 2)]!);
+    const ratio = (ours.load + ours.call) / median;
+    const noise = Math.max(1, sums[sums.length - 1]!) / median;
+    console.log(
+      `activation ratio rro-tools / minimal (median of ${sums.length}): ${ratio.toFixed(2)} (target ≤ 1.5×) ${ratio <= 1.5 ? 'ok' : 'MISSED'}; noise floor (slowest minimal / median) ${noise.toFixed(2)}`,
+    );
   });
 
   test('every command in the manifest is registered', async () => {
